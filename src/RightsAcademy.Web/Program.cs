@@ -1,25 +1,38 @@
-var builder = WebApplication.CreateBuilder(args);
+using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Health;
+using RightsAcademy.Web.Infrastructure.BackgroundJobs;
+using RightsAcademy.Web.Infrastructure.Data;
+using RightsAcademy.Web.Infrastructure.Localization;
+using RightsAcademy.Web.Infrastructure.Mail;
+using RightsAcademy.Web.Infrastructure.Startup;
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+// Commands (migrate, seed-demo, content check/import) share the site's configuration and services,
+// so a deployment runs exactly the code the site runs; without a command the site starts.
+var command = AppCommand.Parse(args);
+if (command.NeedsNoHost)
 {
-    app.UseExceptionHandler("/Home/Error");
+    return await command.RunWithoutHostAsync();
 }
-app.UseRouting();
 
-app.UseAuthorization();
+try
+{
+    var builder = WebApplication.CreateBuilder(command.HostArgs);
+    builder.AddData();
+    builder.AddAccounts();
+    builder.AddLocalisation();
+    builder.AddMail();
+    builder.AddBackgroundJobs(runServer: command.IsSite);
+    builder.AddWebUi();
+    builder.AddHealth();
 
-app.MapStaticAssets();
+    var app = builder.Build();
+    app.UseWebUi();
+    return await command.RunAsync(app);
+}
+catch (StartupException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
 
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
-app.Run();
+public partial class Program;

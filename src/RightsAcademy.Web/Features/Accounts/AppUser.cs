@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+using RightsAcademy.Web.Features.Municipalities;
+
+namespace RightsAcademy.Web.Features.Accounts;
+
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public AppUser() => Id = Guid.CreateVersion7();
+
+    /// <summary>Any script, up to 200 characters; shown across the site.</summary>
+    public required string DisplayName { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    public Municipality? Municipality { get; set; }
+
+    public string? Department { get; set; }
+
+    public required string PreferredLanguage { get; set; }
+
+    /// <summary>IANA time zone id; every time is shown to the user in it.</summary>
+    public required string TimeZone { get; set; }
+
+    public DateTimeOffset CreatedUtc { get; set; }
+
+    /// <summary>Set when an admin or coordinator invited the user and cleared when the invitation is accepted.</summary>
+    public DateTimeOffset? InvitedUtc { get; set; }
+}

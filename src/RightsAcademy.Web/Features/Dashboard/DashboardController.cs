@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Infrastructure.Data;
+using RightsAcademy.Web.Infrastructure.Security;
+
+namespace RightsAcademy.Web.Features.Dashboard;
+
+[Authorize(Policy = Policies.SignedIn)]
+[Route("dashboard")]
+public sealed class DashboardController(AppDbContext db) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        var municipality = await db.Users.Where(u => u.Id == userId)
+            .Select(u => u.Municipality!.Name)
+            .SingleOrDefaultAsync(cancellationToken);
+        return View(new DashboardPage(User.Find(AppClaims.DisplayName) ?? "", municipality ?? "",
+            User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.Admin),
+            User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin),
+            User.IsInRole(Roles.Admin)));
+    }
+}
+
+public sealed record DashboardPage(string DisplayName, string MunicipalityName, bool IsTrainer, bool IsCoordinator, bool IsAdmin);

@@ -1,0 +1,74 @@
+using Hangfire;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.ResponseCompression;
+using RightsAcademy.Web.Features.Health;
+using RightsAcademy.Web.Infrastructure.BackgroundJobs;
+using RightsAcademy.Web.Infrastructure.Security;
+using RightsAcademy.Web.Infrastructure.Time;
+
+namespace RightsAcademy.Web.Infrastructure.Startup;
+
+public static class WebUiExtensions
+{
+    public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services
+            .AddControllersWithViews(options =>
+            {
+                // Every unsafe method in the app checks the antiforgery token; no action can forget it.
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            // Validation happens on the server (pages work without JavaScript): no data-val-* attributes to ship.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.Configure<RazorViewEngineOptions>(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ra.xsrf";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.FormFieldName = "__xsrf";
+        });
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ViewerClock>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication UseWebUi(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseResponseCompression();
+        app.UseRouting();
+        app.UseAuthentication();
+        // After authentication: the profile's language comes from the sign-in cookie.
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+
+        app.MapStaticAssets();
+        app.MapHealth();
+        app.MapHangfireDashboardWithAuthorizationPolicy(
+            Policies.Admin,
+            BackgroundJobsServiceCollectionExtensions.DashboardPath,
+            new DashboardOptions { Authorization = [], AppPath = "/admin", DisplayStorageConnectionString = false });
+        app.MapControllers();
+        return app;
+    }
+}
