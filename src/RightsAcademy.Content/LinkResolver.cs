@@ -76,5 +76,7 @@ internal sealed class LinkResolver(string courseSlug, IContentUrlBuilder urls, I
         return string.Join('/', parts);
     }
 
-    private static string Anchor(string? fragment) => fragment is null ? "" : "#" + Uri.EscapeDataString(fragment);
+    // Left as written: the HTML renderer percent-encodes what a URL cannot hold, and encoding here would
+    // break fragments such as a PDF's "#page=2".
+    private static string Anchor(string? fragment) => fragment is null ? "" : "#" + fragment;
 }

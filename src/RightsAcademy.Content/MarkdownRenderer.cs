@@ -213,7 +213,7 @@ public sealed class MarkdownRenderer
         // Drop the target but keep what the reader should see: a link's text, an image's alt text.
         if (link.IsImage)
         {
-            link.ReplaceBy(new LiteralInline(AltText(link)));
+            link.ReplaceBy(new LiteralInline(AltText(link)), copyChildren: false);
         }
         else
         {
@@ -233,7 +233,7 @@ public sealed class MarkdownRenderer
             return;
         problems.Add(Error(context, autolink.Line, ProblemCodes.UnsafeLink,
             $"link '{Shorten(url)}' is not allowed: only http, https and mailto links and relative paths to course files"));
-        autolink.ReplaceBy(new LiteralInline(url));
+        autolink.ReplaceBy(new LiteralInline(url), copyChildren: false);
     }
 
     private static string AltText(ContainerInline container)
