@@ -13,9 +13,7 @@ public static class DataServiceCollectionExtensions
     {
         var connectionString = ReadConnectionString(builder.Configuration);
         builder.Services.AddSingleton(new DatabaseConnection(connectionString));
-        builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(
-            connectionString,
-            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+        builder.Services.AddDbContext<AppDbContext>(options => UsePostgres(options, connectionString));
         builder.Services.AddSingleton<DatabaseReachability>();
         // Keys in PostgreSQL: every app node reads the same ones, so sign-in cookies and antiforgery tokens
         // survive restarts and load balancing.
@@ -24,6 +22,10 @@ public static class DataServiceCollectionExtensions
             .PersistKeysToDbContext<AppDbContext>();
         return builder;
     }
+
+    /// <summary>The one place that says how the app talks to PostgreSQL; tests and tools use it too.</summary>
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
 
     private static string ReadConnectionString(IConfiguration configuration)
     {

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Municipalities;
+using RightsAcademy.Web.Infrastructure.Data;
+using RightsAcademy.Web.Infrastructure.Mail;
+
+namespace RightsAcademy.Web.Testing;
+
+/// <summary>The real app on a test database; with <c>kestrel: true</c> it listens on a real port for a browser.</summary>
+public sealed class RightsAcademyFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly TestDatabase _database;
+
+    public RightsAcademyFactory(TestDatabase database, bool kestrel = false, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _database = database;
+        Settings = settings ?? new Dictionary<string, string?>();
+        if (kestrel)
+        {
+            // Must be called on the factory itself: on a WithWebHostBuilder child the port is ignored.
+            UseKestrel(0);
+        }
+    }
+
+    public CapturingMailer Mailer { get; } = new();
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public TestDatabase Database => _database;
+
+    /// <summary>The real address once <see cref="WebApplicationFactory{T}.StartServer"/> ran with Kestrel.</summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
+        builder.UseSetting("BackgroundJobs:QueuePollInterval", "00:00:00.200");
+        builder.UseSetting("BackgroundJobs:SchedulePollingInterval", "00:00:00.500");
+        builder.UseSetting("BackgroundJobs:WorkerCount", "2");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IMailer>(Mailer);
+        });
+    }
+
+    public async Task<Municipality> CreateMunicipalityAsync(string name = "Testville", string country = "FR",
+        string timeZone = "Europe/Paris", string language = "fr")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var municipality = new Municipality { Name = name, Country = country, TimeZone = timeZone, DefaultLanguage = language, CreatedUtc = DateTimeOffset.UtcNow };
+        db.Municipalities.Add(municipality);
+        await db.SaveChangesAsync();
+        return municipality;
+    }
+
+    public async Task<AppUser> CreateUserAsync(string email, string role, Guid municipalityId, string language = "en",
+        string timeZone = "Europe/Paris", string? displayName = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName ?? email.Split('@')[0],
+            MunicipalityId = municipalityId,
+            PreferredLanguage = language,
+            TimeZone = timeZone,
+            CreatedUtc = DateTimeOffset.UtcNow,
+        };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    public FormClient CreateFormClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}
