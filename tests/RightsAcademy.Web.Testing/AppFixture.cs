@@ -17,7 +17,7 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         _factory = new RightsAcademyFactory(_database, UseKestrel, Settings);
@@ -29,7 +29,7 @@ public class AppFixture : IAsyncLifetime
         Municipality = await _factory.CreateMunicipalityAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {
