@@ -175,7 +175,7 @@ internal sealed class CourseCompilation(CourseSource source, IContentUrlBuilder 
             }
 
             LessonSettings? lessonSettings = null;
-            var sourceQuestions = new List<QuestionSource>();
+            var sourceQuestions = new SourceQuiz();
             // The source is compiled first (CompileGroup's order), so translations know the kind and questions.
             var texts = CompileGroup(lesson.Page, true, sourceQuestions, (fields, translation, filePath) =>
             {
@@ -198,7 +198,7 @@ internal sealed class CourseCompilation(CourseSource source, IContentUrlBuilder 
     /// <summary>Compiles a page and its translations; returns the texts that compiled, by language.</summary>
     /// <param name="mayBeQuiz">Lessons: quiz blocks are read when <paramref name="isQuiz"/> says so.</param>
     /// <param name="sourceQuestions">Filled with the source quiz's questions, for comparing translations.</param>
-    private Dictionary<string, PageText> CompileGroup(PageGroup group, bool mayBeQuiz, List<QuestionSource>? sourceQuestions,
+    private Dictionary<string, PageText> CompileGroup(PageGroup group, bool mayBeQuiz, SourceQuiz? sourceQuestions,
         ReadKeys readKeys, Func<bool>? isQuiz = null)
     {
         var texts = new Dictionary<string, PageText>(StringComparer.Ordinal);
@@ -257,7 +257,7 @@ internal sealed class CourseCompilation(CourseSource source, IContentUrlBuilder 
     }
 
     private PageText? CompilePage(PageFile page, PageFile? sourcePage, bool mayBeQuiz, Func<bool>? isQuiz,
-        List<QuestionSource>? sourceQuestions, ReadKeys readKeys)
+        SourceQuiz? sourceQuestions, ReadKeys readKeys)
     {
         var translation = page.Language is not null;
         var text = FrontMatter.Decode(page.File, problems);
@@ -297,13 +297,20 @@ internal sealed class CourseCompilation(CourseSource source, IContentUrlBuilder 
                     problems.Error(page.Path, document.OpeningLine, ProblemCodes.QuizNoQuestion,
                         "the quiz has no questions: add at least one ```quiz block");
                 }
-                sourceQuestions?.AddRange(read);
+                if (sourceQuestions is not null)
+                {
+                    sourceQuestions.Questions.AddRange(read);
+                    sourceQuestions.Readable = read.Count == quizBlocks.Count;
+                }
                 questions = read.Select(q => RenderQuestion(q, null, page.Path)).ToList();
             }
             else if (sourceQuestions is not null && sourcePage is not null)
             {
-                CompareQuiz(sourceQuestions, read, page.Path, document.BodyFirstLine);
-                questions = sourceQuestions
+                // Against a source whose blocks could not all be read, every difference would be noise: the
+                // source's own problems come first.
+                if (sourceQuestions.Readable)
+                    CompareQuiz(sourceQuestions.Questions, read, page.Path, document.BodyFirstLine);
+                questions = sourceQuestions.Questions
                     .Select(sq => RenderQuestion(read.FirstOrDefault(q => q.Id == sq.Id) ?? sq, sq, page.Path))
                     .ToList();
             }
@@ -402,5 +409,14 @@ internal sealed class CourseCompilation(CourseSource source, IContentUrlBuilder 
         var rendered = renderer.RenderInlineWithProblems(markdown, context);
         problems.AddRange(rendered.Problems);
         return rendered.Html;
+    }
+
+    /// <summary>The source quiz's questions as read, shared with its translations.</summary>
+    private sealed class SourceQuiz
+    {
+        public List<QuestionSource> Questions { get; } = [];
+
+        /// <summary>False when a block of the source could not be read (invalid YAML, no id).</summary>
+        public bool Readable { get; set; }
     }
 }

@@ -118,6 +118,17 @@ internal static class YamlLoader
         {
             stream.Load(new Parser(scanner));
         }
+        catch (AnchorNotFoundException e)
+        {
+            // "*emphasis* first" reads as a YAML alias; YamlDotNet places the error at the document start,
+            // so find the line with the '*' the trainer wrote.
+            var name = e.Message.Split('\'') is [_, var anchor, ..] ? anchor : "";
+            var lines = yaml.Split('\n');
+            var index = Array.FindIndex(lines, l => name.Length > 0 && l.Contains("*" + name, StringComparison.Ordinal));
+            problems.Error(path, firstLine + Math.Max(index, 0), ProblemCodes.YamlInvalid,
+                $"the {what} is not valid YAML: '*{name}' reads as a YAML alias. Put text that starts with * in \"double quotes\"");
+            return null;
+        }
         catch (YamlException e)
         {
             problems.Error(path, firstLine + (int)e.Start.Line - 1, ProblemCodes.YamlInvalid,

@@ -173,4 +173,16 @@ public class TranslationTests
 
         ProblemAssert.Clean(result);
     }
+
+    [Fact]
+    public void A_source_quiz_that_cannot_be_read_is_reported_without_noise_from_its_translation()
+    {
+        var result = WithQuiz()
+            .Replace("01-basics/02-check.md", "question: What do cities adopt *first*?", "question: *broken")
+            .With("01-basics/02-check.fr.md", FrenchQuiz)
+            .Compile();
+
+        var problem = ProblemAssert.Single(result, ProblemCodes.YamlInvalid, "01-basics/02-check.md", 12);
+        Assert.Equal("the quiz block is not valid YAML: '*broken' reads as a YAML alias. Put text that starts with * in \"double quotes\"", problem.Message);
+    }
 }
