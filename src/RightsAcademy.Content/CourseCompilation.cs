@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace RightsAcademy.Content;
 
 /// <summary>The state of compiling one course. Short-lived and single-threaded, so the compiler itself
@@ -10,7 +8,8 @@ internal sealed class CourseCompilation(CourseSource source, IContentUrlBuilder 
     private const string UnknownLanguage = "und";
 
     private readonly ProblemList problems = new(source.DisplayRoot);
-    private readonly ConditionalWeakTable<SourceFile, string> hashes = [];
+    // By reference: two files with equal bytes are still two files, and records compare by value.
+    private readonly Dictionary<SourceFile, string> hashes = new(ReferenceEqualityComparer.Instance);
     private CourseLayout layout = null!;
     private LinkResolver resolver = null!;
     private CourseSettings? settings;
@@ -57,7 +56,15 @@ internal sealed class CourseCompilation(CourseSource source, IContentUrlBuilder 
         return new CourseCompileResult(course, sorted);
     }
 
-    private string HashOf(SourceFile file) => hashes.GetValue(file, f => ContentHashing.Of(f.Bytes));
+    private string HashOf(SourceFile file)
+    {
+        if (!hashes.TryGetValue(file, out var hash))
+        {
+            hash = ContentHashing.Of(file.Bytes);
+            hashes[file] = hash;
+        }
+        return hash;
+    }
 
     /// <summary>Paths come from the caller (an upload, a test); refuse ones that could escape the course or
     /// collide, before anything else reads them.</summary>
