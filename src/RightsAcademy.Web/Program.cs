@@ -1,4 +1,5 @@
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Health;
 using RightsAcademy.Web.Infrastructure.BackgroundJobs;
 using RightsAcademy.Web.Infrastructure.Data;
@@ -21,6 +22,7 @@ try
     builder.AddAccounts();
     builder.AddLocalisation();
     builder.AddMail();
+    builder.AddCourses();
     builder.AddBackgroundJobs(runServer: command.IsSite);
     builder.AddWebUi();
     builder.AddHealth();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Municipalities;
 
 namespace RightsAcademy.Web.Infrastructure.Data;
@@ -16,6 +17,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<CourseText> CourseTexts => Set<CourseText>();
+
+    public DbSet<CourseModule> Modules => Set<CourseModule>();
+
+    public DbSet<ModuleText> ModuleTexts => Set<ModuleText>();
+
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+
+    public DbSet<LessonText> LessonTexts => Set<LessonText>();
+
+    public DbSet<CourseAsset> CourseAssets => Set<CourseAsset>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
+
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+
+    public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
 
     // Shared with every app node so cookies and antiforgery tokens survive a restart or a second node.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -31,10 +31,21 @@ internal sealed record AppCommand(string Name, IReadOnlyList<string> Arguments, 
         {
             "migrate" or "seed-demo" => new AppCommand(args[0], [], args[1..]),
             "content" when args.Length >= 3 && args[1] is "check" or "import" =>
-                new AppCommand($"content-{args[1]}", [args[2]], args[3..]),
+                new AppCommand($"content-{args[1]}", [FromInvocationDirectory(args[2])], args[3..]),
             "help" or "--help" or "-h" => new AppCommand("help", [], []),
             _ => new AppCommand("unknown", [.. args], []),
         };
+    }
+
+    /// <summary>
+    /// <c>dotnet run --project</c> starts the app in the project folder, but a trainer types a path relative to
+    /// where they are; the shell's PWD still names that place.
+    /// </summary>
+    private static string FromInvocationDirectory(string path)
+    {
+        var invoked = Environment.GetEnvironmentVariable("PWD");
+        var baseDirectory = !string.IsNullOrEmpty(invoked) && Directory.Exists(invoked) ? invoked : Environment.CurrentDirectory;
+        return Path.IsPathRooted(path) ? path : Path.GetFullPath(path, baseDirectory);
     }
 
     public async Task<int> RunWithoutHostAsync()

@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using RightsAcademy.Content;
+using RightsAcademy.Web.Features.Courses;
+using RightsAcademy.Web.Infrastructure.Data;
+
+namespace RightsAcademy.Web.Features.ContentImport;
+
+/// <summary>
+/// Writes compiled courses to PostgreSQL. Safe to repeat (an unchanged course writes nothing), safe for learners
+/// (identity by slug, archive instead of delete) and safe with two app nodes (one import at a time, by an
+/// advisory lock held for the transaction).
+/// </summary>
+public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
+{
+    // Any fixed number shared by every node: pg_advisory_xact_lock serialises the imports that use it.
+    private const long ImportLockKey = 0x5241_494D_504F_5254; // "RAIMPORT"
+
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<CompiledCourse> courses, IReadOnlyList<ContentProblem> problems,
+        bool archiveMissingCourses, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
+
+            var report = new ImportReport();
+            foreach (var compiled in courses)
+            {
+                var outcome = await ImportCourseAsync(compiled, now, cancellationToken);
+                report.Add(compiled.Slug, outcome);
+            }
+
+            if (archiveMissingCourses)
+            {
+                var present = courses.Select(c => c.Slug).ToList();
+                var skipped = problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => CourseSlugOf(p.Path)).OfType<string>().ToHashSet();
+                // A course that failed validation is not "missing": learners keep the last good version.
+                var gone = await db.Courses.Where(c => c.ArchivedUtc == null && !present.Contains(c.Slug)).ToListAsync(cancellationToken);
+                foreach (var course in gone.Where(c => !skipped.Contains(c.Slug)))
+                {
+                    course.ArchivedUtc = now;
+                    report.Add(course.Slug, ImportOutcome.Archived);
+                }
+            }
+
+            await ReplaceProblemsAsync(problems, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return report;
+        });
+    }
+
+    private async Task<ImportOutcome> ImportCourseAsync(CompiledCourse compiled, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses
+            .Include(c => c.Texts)
+            .Include(c => c.Modules).ThenInclude(m => m.Texts)
+            .Include(c => c.Modules).ThenInclude(m => m.Lessons).ThenInclude(l => l.Texts)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Slug == compiled.Slug, cancellationToken);
+
+        if (course is not null && course.ContentHash == compiled.ContentHash && course.ArchivedUtc is null)
+        {
+            return ImportOutcome.Unchanged;
+        }
+
+        var outcome = course is null ? ImportOutcome.Created : ImportOutcome.Updated;
+        if (course is null)
+        {
+            course = new Course { Slug = compiled.Slug, DefaultLanguage = compiled.DefaultLanguage, ContentHash = compiled.ContentHash };
+            db.Courses.Add(course);
+        }
+
+        course.DefaultLanguage = compiled.DefaultLanguage;
+        course.Languages = [.. compiled.Languages];
+        course.Themes = [.. compiled.Themes];
+        course.EstimatedHours = compiled.EstimatedHours;
+        course.Level = compiled.Level;
+        course.Enrolment = compiled.Enrolment;
+        course.RequireAllLessons = compiled.Completion.AllRequiredLessons;
+        course.RequireQuizzesPassed = compiled.Completion.QuizzesPassed;
+        course.MinSessions = compiled.Completion.MinSessions;
+        course.Issuer = compiled.Issuer;
+        course.ContentHash = compiled.ContentHash;
+        course.ArchivedUtc = null;
+        course.ImportedUtc = now;
+        PageTexts.Sync(course.Texts, compiled.Texts, () => new CourseText { Language = "", Title = "", Html = "", SourcePath = "", ContentHash = "" });
+
+        foreach (var compiledModule in compiled.Modules)
+        {
+            var module = course.Modules.SingleOrDefault(m => m.Slug == compiledModule.Slug);
+            if (module is null)
+            {
+                module = new CourseModule { Slug = compiledModule.Slug, CourseId = course.Id };
+                course.Modules.Add(module);
+            }
+
+            module.Position = compiledModule.Position;
+            module.ArchivedUtc = null;
+            PageTexts.Sync(module.Texts, compiledModule.Texts, () => new ModuleText { Language = "", Title = "", Html = "", SourcePath = "", ContentHash = "" });
+            SyncLessons(course, module, compiledModule, now);
+        }
+
+        foreach (var module in course.Modules.Where(m => m.ArchivedUtc is null && compiled.Modules.All(cm => cm.Slug != m.Slug)))
+        {
+            module.ArchivedUtc = now;
+            foreach (var lesson in module.Lessons.Where(l => l.ArchivedUtc is null))
+            {
+                lesson.ArchivedUtc = now;
+            }
+        }
+
+        await SyncAssetsAsync(course.Id, compiled.Assets, cancellationToken);
+        return outcome;
+    }
+
+    private static void SyncLessons(Course course, CourseModule module, CompiledModule compiledModule, DateTimeOffset now)
+    {
+        foreach (var compiledLesson in compiledModule.Lessons)
+        {
+            var lesson = module.Lessons.SingleOrDefault(l => l.Slug == compiledLesson.Slug);
+            if (lesson is null)
+            {
+                lesson = new Lesson { Slug = compiledLesson.Slug, CourseId = course.Id, ModuleId = module.Id };
+                module.Lessons.Add(lesson);
+            }
+            else if (SourceChanged(lesson, compiledLesson, course.DefaultLanguage))
+            {
+                lesson.Version++;
+            }
+
+            lesson.Position = compiledLesson.Position;
+            lesson.Kind = compiledLesson.Kind;
+            lesson.Minutes = compiledLesson.Minutes;
+            lesson.Required = compiledLesson.Required;
+            lesson.PassMark = compiledLesson.PassMark;
+            lesson.ArchivedUtc = null;
+            PageTexts.Sync(lesson.Texts, compiledLesson.Texts,
+                () => new LessonText { Language = "", Title = "", Html = "", SourcePath = "", ContentHash = "" },
+                (text, page) => text.Questions = [.. page.Questions.Select(q => new QuizQuestionData(q.Id, q.Type, q.QuestionHtml,
+                    [.. q.Options.Select(o => new QuizOptionData(o.Id, o.TextHtml, o.FeedbackHtml))], [.. q.Answer]))]);
+        }
+
+        foreach (var gone in module.Lessons.Where(l => l.ArchivedUtc is null && compiledModule.Lessons.All(cl => cl.Slug != l.Slug)))
+        {
+            gone.ArchivedUtc = now;
+        }
+    }
+
+    private static bool SourceChanged(Lesson lesson, CompiledLesson compiled, string defaultLanguage) =>
+        lesson.Texts.SingleOrDefault(t => t.Language == defaultLanguage)?.ContentHash != compiled.Texts.GetValueOrDefault(defaultLanguage)?.ContentHash;
+
+    private async Task SyncAssetsAsync(Guid courseId, IReadOnlyList<CompiledAsset> assets, CancellationToken cancellationToken)
+    {
+        var existing = await db.CourseAssets.Where(a => a.CourseId == courseId)
+            .Select(a => new { a.Path, a.ContentHash }).ToListAsync(cancellationToken);
+        var wanted = assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
+        var stale = existing.Where(e => !wanted.TryGetValue(e.Path, out var a) || a.ContentHash != e.ContentHash).Select(e => e.Path).ToList();
+        if (stale.Count > 0)
+        {
+            await db.CourseAssets.Where(a => a.CourseId == courseId && stale.Contains(a.Path)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var kept = existing.Where(e => !stale.Contains(e.Path)).Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        db.CourseAssets.AddRange(assets.Where(a => !kept.Contains(a.Path)).Select(a => new CourseAsset
+        {
+            CourseId = courseId,
+            Path = a.Path,
+            ContentType = a.ContentType,
+            Bytes = a.Bytes,
+            ContentHash = a.ContentHash,
+        }));
+    }
+
+    private async Task ReplaceProblemsAsync(IReadOnlyList<ContentProblem> problems, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        static string Key(string path, int line, string code, string message) => $"{path}\u0001{line}\u0001{code}\u0001{message}";
+
+        var existing = await db.ImportProblems.Select(p => new { p.Path, p.Line, p.Code, p.Message }).ToListAsync(cancellationToken);
+        var current = problems.Select(p => Key(p.Path, p.Line, p.Code, p.Message)).ToHashSet(StringComparer.Ordinal);
+        if (existing.Count == current.Count && existing.All(e => current.Contains(Key(e.Path, e.Line, e.Code, e.Message))))
+        {
+            return; // Same problems as last time: nothing to write.
+        }
+
+        await db.ImportProblems.ExecuteDeleteAsync(cancellationToken);
+        db.ImportProblems.AddRange(problems.Select(p => new ImportProblem
+        {
+            CourseSlug = CourseSlugOf(p.Path),
+            Path = p.Path,
+            Line = p.Line,
+            IsError = p.Severity == ProblemSeverity.Error,
+            Code = p.Code,
+            Message = p.Message,
+            FoundUtc = now,
+        }));
+    }
+
+    /// <summary>The course folder named in a problem path such as <c>content/courses/housing/01-x/02-y.md</c>.</summary>
+    internal static string? CourseSlugOf(string path)
+    {
+        var parts = path.Split('/');
+        var index = Array.IndexOf(parts, "courses");
+        return index >= 0 && index + 1 < parts.Length ? parts[index + 1] : null;
+    }
+}
+
+public enum ImportOutcome { Created, Updated, Unchanged, Archived }
+
+public sealed class ImportReport
+{
+    private readonly List<(string Slug, ImportOutcome Outcome)> _courses = [];
+
+    public IReadOnlyList<(string Slug, ImportOutcome Outcome)> Courses => _courses;
+
+    public int Count(ImportOutcome outcome) => _courses.Count(c => c.Outcome == outcome);
+
+    internal void Add(string slug, ImportOutcome outcome) => _courses.Add((slug, outcome));
+}
