@@ -39,7 +39,7 @@ internal sealed class ModuleConfiguration : IEntityTypeConfiguration<CourseModul
         builder.Property(m => m.Slug).HasMaxLength(100);
         builder.HasIndex(m => new { m.CourseId, m.Slug }).IsUnique();
         builder.HasMany(m => m.Texts).WithOne().HasForeignKey(t => t.ModuleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(m => m.Lessons).WithOne().HasForeignKey(l => l.ModuleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Lessons).WithOne(l => l.Module).HasForeignKey(l => l.ModuleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -60,7 +60,7 @@ internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(l => new { l.ModuleId, l.Slug }).IsUnique();
         builder.HasIndex(l => l.CourseId);
-        builder.HasOne<Course>().WithMany().HasForeignKey(l => l.CourseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(l => l.Course).WithMany().HasForeignKey(l => l.CourseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(l => l.Texts).WithOne().HasForeignKey(t => t.LessonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

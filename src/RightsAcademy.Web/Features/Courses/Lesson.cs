@@ -14,6 +14,10 @@ public sealed class Lesson
 
     public Guid ModuleId { get; set; }
 
+    public CourseModule? Module { get; set; }
+
+    public Course? Course { get; set; }
+
     public required string Slug { get; set; }
 
     public int Position { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Security;
 
@@ -12,7 +13,7 @@ namespace RightsAcademy.Web.Features.Dashboard;
 public sealed class DashboardController(AppDbContext db) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromServices] LearnerProgress.Handler progress, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
         var municipality = await db.Users.Where(u => u.Id == userId)
@@ -21,8 +22,14 @@ public sealed class DashboardController(AppDbContext db) : Controller
         return View(new DashboardPage(User.Find(AppClaims.DisplayName) ?? "", municipality ?? "",
             User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.Admin),
             User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin),
-            User.IsInRole(Roles.Admin)));
+            User.IsInRole(Roles.Admin),
+            await progress.HandleAsync(userId!.Value, cancellationToken)));
     }
 }
 
-public sealed record DashboardPage(string DisplayName, string MunicipalityName, bool IsTrainer, bool IsCoordinator, bool IsAdmin);
+public sealed record DashboardPage(string DisplayName, string MunicipalityName, bool IsTrainer, bool IsCoordinator, bool IsAdmin,
+    IReadOnlyList<LearnerProgress.Item> Courses)
+{
+    /// <summary>The most recently used course that is not finished yet.</summary>
+    public LearnerProgress.Item? ContinueWith => Courses.FirstOrDefault(c => c.CompletedUtc is null && c.ContinueUrl is not null);
+}

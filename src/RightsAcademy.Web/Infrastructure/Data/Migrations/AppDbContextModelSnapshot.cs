@@ -896,17 +896,21 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("RightsAcademy.Web.Features.Courses.Lesson", b =>
                 {
-                    b.HasOne("RightsAcademy.Web.Features.Courses.Course", null)
+                    b.HasOne("RightsAcademy.Web.Features.Courses.Course", "Course")
                         .WithMany()
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("RightsAcademy.Web.Features.Courses.CourseModule", null)
+                    b.HasOne("RightsAcademy.Web.Features.Courses.CourseModule", "Module")
                         .WithMany("Lessons")
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Course");
+
+                    b.Navigation("Module");
                 });
 
             modelBuilder.Entity("RightsAcademy.Web.Features.Courses.LessonCompletion", b =>

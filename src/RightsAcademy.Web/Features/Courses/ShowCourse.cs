@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using RightsAcademy.Content;
+using RightsAcademy.Web.Infrastructure.Data;
+
+namespace RightsAcademy.Web.Features.Courses;
+
+/// <summary>The course page: overview, syllabus with the learner's progress, enrolment.</summary>
+public static class ShowCourse
+{
+    public sealed record Page(string Slug, string Title, string? Summary, string OverviewHtml, string TextLanguage, string DefaultLanguage,
+        decimal EstimatedHours, CourseLevel Level, EnrolmentMode Enrolment, IReadOnlyList<string> Themes, IReadOnlyList<string> Languages,
+        CourseOutline Outline, bool IsSignedIn, bool IsEnrolled, DateTimeOffset? CompletedUtc, OutlineLesson? ContinueWith)
+    {
+        public int RequiredCount => Outline.Lessons.Count(l => l.Required);
+
+        public int RequiredDone => Outline.Lessons.Count(l => l.Required && l.Done);
+
+        public bool CanEnrol => IsSignedIn && !IsEnrolled && Enrolment == EnrolmentMode.Open;
+    }
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Page?> HandleAsync(string slug, Guid? userId, CancellationToken cancellationToken)
+        {
+            var viewer = ContentLanguage.Viewer;
+            var course = await db.Courses.AsNoTracking()
+                .Where(c => c.Slug == slug && c.ArchivedUtc == null)
+                .Select(c => new
+                {
+                    c.Id,
+                    c.DefaultLanguage,
+                    c.EstimatedHours,
+                    c.Level,
+                    c.Enrolment,
+                    c.Themes,
+                    c.Languages,
+                    Texts = c.Texts.Where(t => t.Language == viewer || t.Language == c.DefaultLanguage)
+                        .Select(t => new { t.Language, t.Title, t.Summary, t.Html }).ToList(),
+                    Enrolment_ = db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId)
+                        .Select(e => new { e.CompletedUtc, e.LastLessonId }).FirstOrDefault(),
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (course is null)
+            {
+                return null;
+            }
+
+            var outline = await CourseOutline.LoadAsync(db, slug, userId, null, cancellationToken);
+            if (outline is null)
+            {
+                return null;
+            }
+
+            var text = ContentLanguage.Pick(course.Texts, t => t.Language, course.DefaultLanguage)!;
+            var continueWith = course.Enrolment_ is null
+                ? null
+                : outline.Lessons.FirstOrDefault(l => l.Id == course.Enrolment_.LastLessonId && !l.Done)
+                  ?? outline.Lessons.FirstOrDefault(l => !l.Done)
+                  ?? outline.Lessons.FirstOrDefault(l => l.Id == course.Enrolment_.LastLessonId);
+            return new Page(slug, text.Title, text.Summary, text.Html, text.Language, course.DefaultLanguage, course.EstimatedHours,
+                course.Level, course.Enrolment, course.Themes, course.Languages, outline, userId is not null, course.Enrolment_ is not null,
+                course.Enrolment_?.CompletedUtc, continueWith);
+        }
+    }
+}
