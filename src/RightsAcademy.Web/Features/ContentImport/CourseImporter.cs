@@ -179,8 +179,11 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
         static string Key(string path, int line, string code, string message) => $"{path}\u0001{line}\u0001{code}\u0001{message}";
 
         var existing = await db.ImportProblems.Select(p => new { p.Path, p.Line, p.Code, p.Message }).ToListAsync(cancellationToken);
-        var current = problems.Select(p => Key(p.Path, p.Line, p.Code, p.Message)).ToHashSet(StringComparer.Ordinal);
-        if (existing.Count == current.Count && existing.All(e => current.Contains(Key(e.Path, e.Line, e.Code, e.Message))))
+        // Compared as sorted lists, not sets: the same problem can occur twice (one broken link written twice on a
+        // line), and a set would then never match the stored rows and rewrite them at every import.
+        var current = problems.Select(p => Key(p.Path, p.Line, p.Code, p.Message)).Order(StringComparer.Ordinal);
+        var stored = existing.Select(e => Key(e.Path, e.Line, e.Code, e.Message)).Order(StringComparer.Ordinal);
+        if (stored.SequenceEqual(current, StringComparer.Ordinal))
         {
             return; // Same problems as last time: nothing to write.
         }
