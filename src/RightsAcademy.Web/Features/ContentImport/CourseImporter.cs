@@ -32,10 +32,13 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
                 report.Add(compiled.Slug, outcome);
             }
 
-            if (archiveMissingCourses)
+            var errorSlugs = problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => CourseSlugOf(p.Path)).ToList();
+            // An error that names no course (the folder itself was not found or not readable) means the scan cannot
+            // tell a deleted course from one it never saw: archiving then would hide the whole catalogue over a typo.
+            if (archiveMissingCourses && !errorSlugs.Contains(null))
             {
                 var present = courses.Select(c => c.Slug).ToList();
-                var skipped = problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => CourseSlugOf(p.Path)).OfType<string>().ToHashSet();
+                var skipped = errorSlugs.OfType<string>().ToHashSet();
                 // A course that failed validation is not "missing": learners keep the last good version.
                 var gone = await db.Courses.Where(c => c.ArchivedUtc == null && !present.Contains(c.Slug)).ToListAsync(cancellationToken);
                 foreach (var course in gone.Where(c => !skipped.Contains(c.Slug)))

@@ -152,6 +152,22 @@ public sealed class CourseImportTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task A_mistyped_content_folder_archives_nothing()
+    {
+        using var content = new TempContent().AddCourse("survives-typo");
+        await app.Factory.ImportAsync(content.Folder);
+
+        var result = await app.Factory.ImportAsync(content.Folder + "-typo");
+
+        Assert.Contains(result.Errors, p => p.Code == ProblemCodes.NotFound);
+        Assert.Equal(0, result.Report.Count(ImportOutcome.Archived));
+        Assert.Null((await CourseAsync("survives-typo")).ArchivedUtc);
+        var problem = Assert.Single(await app.Factory.QueryAsync(db => db.ImportProblems.ToListAsync()));
+        Assert.Null(problem.CourseSlug);
+        Assert.Equal(ProblemCodes.NotFound, problem.Code);
+    }
+
+    [Fact]
     public async Task Two_imports_at_once_both_succeed_and_leave_one_copy_of_each_course()
     {
         using var content = new TempContent().AddCourse("parallel-one").AddCourse("parallel-two");
