@@ -1,4 +1,5 @@
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.ContentImport;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Health;
 using RightsAcademy.Web.Infrastructure.BackgroundJobs;
@@ -23,6 +24,7 @@ try
     builder.AddLocalisation();
     builder.AddMail();
     builder.AddCourses();
+    builder.AddContentImport();
     builder.AddBackgroundJobs(runServer: command.IsSite);
     builder.AddWebUi();
     builder.AddHealth();
