@@ -5,9 +5,11 @@ using RightsAcademy.Web.Testing;
 namespace RightsAcademy.Web.BrowserTests;
 
 /// <summary>The app on a real Kestrel port and Debian's Chromium driven by Playwright (its own browser download cannot work here).</summary>
-public sealed class BrowserFixture : AppFixture
+public sealed class BrowserFixture : CourseFixture
 {
     public const string LearnerEmail = "learner@example.org";
+    public const string AdminEmail = "admin@example.org";
+    public const string ArabicAdminEmail = "admin-ar@example.org";
 
     private IPlaywright? _playwright;
 
@@ -21,6 +23,8 @@ public sealed class BrowserFixture : AppFixture
     {
         await base.InitializeAsync();
         await Factory.CreateUserAsync(LearnerEmail, Roles.Learner, Municipality.Id, displayName: "Ji-woo Park");
+        await Factory.CreateUserAsync(AdminEmail, Roles.Admin, Municipality.Id, displayName: "Karim Ben Salah");
+        await Factory.CreateUserAsync(ArabicAdminEmail, Roles.Admin, Municipality.Id, language: "ar", displayName: "كريم بن صالح");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,6 +49,18 @@ public sealed class BrowserFixture : AppFixture
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A page whose browser context is signed in (each context has its own cookies).</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string locale = "en-GB")
+    {
+        var page = await NewPageAsync(locale);
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(RightsAcademyFactory.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/dashboard");
+        return page;
     }
 
     private static string ChromiumPath()

@@ -44,6 +44,9 @@ public sealed class RightsAcademyFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the stylesheet comes from the build's static web assets only when asked:
+        // without it browser tests (and axe's contrast checks) would see unstyled pages.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
         builder.UseSetting("BackgroundJobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("BackgroundJobs:SchedulePollingInterval", "00:00:00.500");

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RightsAcademy.Web.Testing;
 
@@ -27,20 +26,20 @@ public sealed class SignInTests(BrowserFixture app) : IClassFixture<BrowserFixtu
         var page = await app.NewPageAsync(locale);
         await page.GotoAsync("/account/sign-in");
         Assert.Equal(direction, await page.Locator("html").GetAttributeAsync("dir"));
-        await AssertNoViolationsAsync(page);
+        await Axe.AssertNoViolationsAsync(page);
 
         await page.Locator("#Email").FillAsync(BrowserFixture.LearnerEmail);
         await page.Locator("#Password").FillAsync(RightsAcademyFactory.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/dashboard");
-        await AssertNoViolationsAsync(page);
+        await Axe.AssertNoViolationsAsync(page);
 
         // A failed sign-in shows the error summary and marked fields: they must be accessible too.
         var other = await app.NewPageAsync(locale);
         await other.GotoAsync("/account/sign-in");
         await other.Locator("main button[type=submit]").ClickAsync();
         await other.Locator(".error-summary").WaitForAsync();
-        await AssertNoViolationsAsync(other);
+        await Axe.AssertNoViolationsAsync(other);
     }
 
     [Fact]
@@ -54,12 +53,5 @@ public sealed class SignInTests(BrowserFixture app) : IClassFixture<BrowserFixtu
         Assert.Equal("#main", focused);
         await page.Keyboard.PressAsync("Enter");
         Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        var violations = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
-        Assert.True(violations.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", violations));
     }
 }
