@@ -124,7 +124,7 @@ public static class SampleCourse
     public static async Task<ImportReport> ImportAsync(RightsAcademyFactory factory, string root)
     {
         var (courses, problems) = ContentCommands.Compile(root);
-        if (problems.Any(p => p.Severity == Content.ProblemSeverity.Error))
+        if (problems.Any(p => p.Problem.Severity == Content.ProblemSeverity.Error))
         {
             throw new InvalidOperationException("Sample course has errors: " + string.Join("\n", problems));
         }

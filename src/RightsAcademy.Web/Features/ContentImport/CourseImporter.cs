@@ -15,7 +15,7 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
     // Any fixed number shared by every node: pg_advisory_xact_lock serialises the imports that use it.
     private const long ImportLockKey = 0x5241_494D_504F_5254; // "RAIMPORT"
 
-    public async Task<ImportReport> ImportAsync(IReadOnlyList<CompiledCourse> courses, IReadOnlyList<ContentProblem> problems,
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<CompiledCourse> courses, IReadOnlyList<CourseProblem> problems,
         bool archiveMissingCourses, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -32,7 +32,7 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
                 report.Add(compiled.Slug, outcome);
             }
 
-            var errorSlugs = problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => CourseSlugOf(p.Path)).ToList();
+            var errorSlugs = problems.Where(p => p.Problem.Severity == ProblemSeverity.Error).Select(p => p.CourseSlug).ToList();
             // An error that names no course (the folder itself was not found or not readable) means the scan cannot
             // tell a deleted course from one it never saw: archiving then would hide the whole catalogue over a typo.
             if (archiveMissingCourses && !errorSlugs.Contains(null))
@@ -177,14 +177,14 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
         }));
     }
 
-    private async Task ReplaceProblemsAsync(IReadOnlyList<ContentProblem> problems, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ReplaceProblemsAsync(IReadOnlyList<CourseProblem> problems, DateTimeOffset now, CancellationToken cancellationToken)
     {
         static string Key(string path, int line, string code, string message) => $"{path}\u0001{line}\u0001{code}\u0001{message}";
 
         var existing = await db.ImportProblems.Select(p => new { p.Path, p.Line, p.Code, p.Message }).ToListAsync(cancellationToken);
         // Compared as sorted lists, not sets: the same problem can occur twice (one broken link written twice on a
         // line), and a set would then never match the stored rows and rewrite them at every import.
-        var current = problems.Select(p => Key(p.Path, p.Line, p.Code, p.Message)).Order(StringComparer.Ordinal);
+        var current = problems.Select(p => Key(p.Problem.Path, p.Problem.Line, p.Problem.Code, p.Problem.Message)).Order(StringComparer.Ordinal);
         var stored = existing.Select(e => Key(e.Path, e.Line, e.Code, e.Message)).Order(StringComparer.Ordinal);
         if (stored.SequenceEqual(current, StringComparer.Ordinal))
         {
@@ -194,22 +194,14 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
         await db.ImportProblems.ExecuteDeleteAsync(cancellationToken);
         db.ImportProblems.AddRange(problems.Select(p => new ImportProblem
         {
-            CourseSlug = CourseSlugOf(p.Path),
-            Path = p.Path,
-            Line = p.Line,
-            IsError = p.Severity == ProblemSeverity.Error,
-            Code = p.Code,
-            Message = p.Message,
+            CourseSlug = p.CourseSlug,
+            Path = p.Problem.Path,
+            Line = p.Problem.Line,
+            IsError = p.Problem.Severity == ProblemSeverity.Error,
+            Code = p.Problem.Code,
+            Message = p.Problem.Message,
             FoundUtc = now,
         }));
-    }
-
-    /// <summary>The course folder named in a problem path such as <c>content/courses/housing/01-x/02-y.md</c>.</summary>
-    internal static string? CourseSlugOf(string path)
-    {
-        var parts = path.Split('/');
-        var index = Array.IndexOf(parts, "courses");
-        return index >= 0 && index + 1 < parts.Length ? parts[index + 1] : null;
     }
 }
 
@@ -225,3 +217,6 @@ public sealed class ImportReport
 
     internal void Add(string slug, ImportOutcome outcome) => _courses.Add((slug, outcome));
 }
+
+/// <summary>A problem with the course it belongs to (null: the folder itself), known where the course was compiled.</summary>
+public sealed record CourseProblem(string? CourseSlug, ContentProblem Problem);

@@ -20,7 +20,7 @@ internal static class Importing
         await using var scope = factory.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<CourseImporter>();
         var report = await importer.ImportAsync(courses, problems, archiveMissingCourses: true);
-        return new ImportResult(report, problems);
+        return new ImportResult(report, [.. problems.Select(p => p.Problem)]);
     }
 
     public static async Task<T> QueryAsync<T>(this RightsAcademyFactory factory, Func<AppDbContext, Task<T>> query)
