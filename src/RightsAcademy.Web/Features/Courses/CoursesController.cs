@@ -64,6 +64,20 @@ public sealed class CoursesController : Controller
     }
 
     [Authorize(Policy = Policies.SignedIn)]
+    [HttpGet("{course}/modules/{module}/print")]
+    public async Task<IActionResult> PrintModule(string course, string module, [FromServices] PrintModule.Handler handler,
+        CancellationToken cancellationToken)
+    {
+        var (access, page) = await handler.HandleAsync(course, module, User.UserId()!.Value, MayPreview(), cancellationToken);
+        return access switch
+        {
+            Courses.PrintModule.Access.NotFound => NotFound(),
+            Courses.PrintModule.Access.NotEnrolled => Redirect($"/courses/{course}?enrolFirst=true"),
+            _ => View("PrintModule", page),
+        };
+    }
+
+    [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("{course}/{module}/{lesson}")]
     public async Task<IActionResult> Lesson(string course, string module, string lesson, [FromServices] ShowLesson.Handler handler,
         CancellationToken cancellationToken)

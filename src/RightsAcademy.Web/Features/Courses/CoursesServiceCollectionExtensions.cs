@@ -15,6 +15,7 @@ public static class CoursesServiceCollectionExtensions
         builder.Services.AddScoped<CompleteLesson.Handler>();
         builder.Services.AddScoped<SubmitQuiz.Handler>();
         builder.Services.AddScoped<LearnerProgress.Handler>();
+        builder.Services.AddScoped<PrintModule.Handler>();
         return builder;
     }
 }
