@@ -26,12 +26,7 @@ public sealed class BrowserFixture : CourseFixture
         await Factory.CreateUserAsync(AdminEmail, Roles.Admin, Municipality.Id, displayName: "Karim Ben Salah");
         await Factory.CreateUserAsync(ArabicAdminEmail, Roles.Admin, Municipality.Id, language: "ar", displayName: "كريم بن صالح");
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath(),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(LaunchOptions());
     }
 
     public override async Task DisposeAsync()
@@ -62,6 +57,14 @@ public sealed class BrowserFixture : CourseFixture
         await page.WaitForURLAsync("**/dashboard");
         return page;
     }
+
+    /// <summary>Debian's Chromium, headless, without the background traffic this closed network refuses.</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions() => new()
+    {
+        ExecutablePath = ChromiumPath(),
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    };
 
     private static string ChromiumPath()
     {

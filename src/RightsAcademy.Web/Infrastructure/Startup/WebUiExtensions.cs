@@ -60,6 +60,7 @@ public static class WebUiExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
+        app.UseMiddleware<VersionedAssetCachingMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         // After authentication: the profile's language comes from the sign-in cookie.
