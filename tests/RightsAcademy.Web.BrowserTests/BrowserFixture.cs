@@ -8,8 +8,6 @@ namespace RightsAcademy.Web.BrowserTests;
 public sealed class BrowserFixture : CourseFixture
 {
     public const string LearnerEmail = "learner@example.org";
-    public const string AdminEmail = "admin@example.org";
-    public const string ArabicAdminEmail = "admin-ar@example.org";
 
     private IPlaywright? _playwright;
 
@@ -23,8 +21,6 @@ public sealed class BrowserFixture : CourseFixture
     {
         await base.InitializeAsync();
         await Factory.CreateUserAsync(LearnerEmail, Roles.Learner, Municipality.Id, displayName: "Ji-woo Park");
-        await Factory.CreateUserAsync(AdminEmail, Roles.Admin, Municipality.Id, displayName: "Karim Ben Salah");
-        await Factory.CreateUserAsync(ArabicAdminEmail, Roles.Admin, Municipality.Id, language: "ar", displayName: "كريم بن صالح");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(LaunchOptions());
     }

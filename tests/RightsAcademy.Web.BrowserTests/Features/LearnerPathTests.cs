@@ -37,25 +37,4 @@ public sealed class LearnerPathTests(BrowserFixture app) : IClassFixture<Browser
         await Assertions.Expect(page.GetByText("3 of 3 required lessons completed")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Course completed on")).ToBeVisibleAsync();
     }
-
-    [Theory]
-    [InlineData(BrowserFixture.AdminEmail, "en", "ltr")]
-    [InlineData(BrowserFixture.ArabicAdminEmail, "ar", "rtl")]
-    public async Task Every_page_an_admin_reaches_has_no_accessibility_violations(string email, string language, string direction)
-    {
-        var page = await app.SignedInPageAsync(email, language);
-        Assert.Equal(direction, await page.Locator("html").GetAttributeAsync("dir"));
-        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
-        string[] urls =
-        [
-            "/courses", $"/courses/{SampleCourse.Slug}", SampleCourse.FirstLesson, SampleCourse.SecondLesson, SampleCourse.Quiz,
-            "/dashboard", "/account/profile", "/account/password", "/admin/users", "/admin/users/invite", "/admin/municipalities",
-            "/admin/municipalities/new",
-        ];
-        foreach (var url in urls)
-        {
-            await page.GotoAsync(url);
-            await Axe.AssertNoViolationsAsync(page);
-        }
-    }
 }
