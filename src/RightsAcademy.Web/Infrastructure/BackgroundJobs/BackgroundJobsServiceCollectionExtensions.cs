@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using RightsAcademy.Web.Infrastructure.Data;
 
 namespace RightsAcademy.Web.Infrastructure.BackgroundJobs;
@@ -15,27 +17,44 @@ public static class BackgroundJobsServiceCollectionExtensions
         var options = builder.Configuration.GetSection(BackgroundJobOptions.Section).Get<BackgroundJobOptions>()
             ?? new BackgroundJobOptions();
 
-        builder.Services.AddHangfire((services, config) => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                npgsql => npgsql.UseNpgsqlConnection(services.GetRequiredService<DatabaseConnection>().ConnectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = options.QueuePollInterval,
-                }));
+        // Hangfire keeps its storage and job activator in process-wide statics (JobStorage.Current,
+        // JobActivator.Current) and its DI registrations return whatever they hold when first resolved. With two hosts
+        // in one process (every test class) a job enqueued by one host could then run in another host's container,
+        // against another database. Each host therefore gets its own storage and activator, used everywhere.
+        JobStorage? storage = null;
+        builder.Services.AddHangfire((services, config) =>
+        {
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = options.QueuePollInterval,
+            };
+            storage = new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(services.GetRequiredService<DatabaseConnection>().ConnectionString, storageOptions),
+                storageOptions);
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseStorage(storage);
+        });
+        builder.Services.AddSingleton<JobStorage>(services =>
+        {
+            // Resolving the configuration runs the callback above (once per host), which creates the storage.
+            services.GetRequiredService<IGlobalConfiguration>();
+            return storage!;
+        });
 
         // Commands (migrate, import) share the container but must not start processing jobs.
         if (runServer && options.RunServer)
         {
-            builder.Services.AddHangfireServer(server =>
+            builder.Services.AddHangfireServer((services, server) =>
             {
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                server.Activator = new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>());
             });
         }
 
