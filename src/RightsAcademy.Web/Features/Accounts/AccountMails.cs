@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Localization;
 using RightsAcademy.Web.Infrastructure.Localization;
@@ -5,14 +6,31 @@ using RightsAcademy.Web.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Features.Accounts;
 
-/// <summary>Account mails, written in the recipient's language whatever the sender's is.</summary>
-public sealed class AccountMails(IStringLocalizer<SharedResource> t, IMailer mailer)
+/// <summary>
+/// Account mails, written in the recipient's language whatever the sender's is, and queued in the outbox through
+/// <see cref="IMailer"/> (in the caller's transaction when there is one).
+/// </summary>
+public sealed class AccountMails(IStringLocalizer<SharedResource> t, IMailer mailer, TimeProvider clock)
 {
+    /// <summary>
+    /// Password-reset mails for one account collapse into one per window: a double click, or someone submitting the
+    /// form over and over for another person's address, does not fill that person's mailbox. Any link sent is
+    /// still valid, since asking again changes nothing about the account.
+    /// </summary>
+    public static readonly TimeSpan PasswordResetWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>One invitation per account: the key is the account.</summary>
+    public static string InvitationKey(Guid userId) => $"invitation:{userId}";
+
+    public static string PasswordResetKey(Guid userId, DateTimeOffset now) =>
+        $"password-reset:{userId}:{now.ToUnixTimeSeconds() / (long)PasswordResetWindow.TotalSeconds}";
+
     public Task SendInvitationAsync(AppUser user, string inviterName, string link, CancellationToken cancellationToken = default)
     {
         using var _ = new CultureScope(user.PreferredLanguage);
         return mailer.SendAsync(
-            Compose(user, t["Mail.Invitation.Subject"], t["Mail.Invitation.Body", user.DisplayName, inviterName], link, t["Mail.Invitation.Action"]),
+            Compose(InvitationKey(user.Id), user, t["Mail.Invitation.Subject"], t["Mail.Invitation.Body", user.DisplayName, inviterName], link,
+                t["Mail.Invitation.Action"]),
             cancellationToken);
     }
 
@@ -20,22 +38,24 @@ public sealed class AccountMails(IStringLocalizer<SharedResource> t, IMailer mai
     {
         using var _ = new CultureScope(user.PreferredLanguage);
         return mailer.SendAsync(
-            Compose(user, t["Mail.PasswordReset.Subject"], t["Mail.PasswordReset.Body", user.DisplayName], link, t["Mail.PasswordReset.Action"]),
+            Compose(PasswordResetKey(user.Id, clock.GetUtcNow()), user, t["Mail.PasswordReset.Subject"], t["Mail.PasswordReset.Body", user.DisplayName],
+                link, t["Mail.PasswordReset.Action"]),
             cancellationToken);
     }
 
-    private OutgoingMail Compose(AppUser user, string subject, string body, string link, string action)
+    private OutgoingMail Compose(string key, AppUser user, string subject, string body, string link, string action)
     {
         var ignore = t["Mail.IgnoreIfUnexpected"];
         var text = $"{body}\n\n{action}: {link}\n\n{ignore}\n";
-        var dir = System.Globalization.CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
+        var language = CultureInfo.CurrentUICulture.Name;
+        var dir = CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
         var html = $"""
-            <!DOCTYPE html><html lang="{WebUtility.HtmlEncode(System.Globalization.CultureInfo.CurrentUICulture.Name)}" dir="{dir}"><body>
+            <!DOCTYPE html><html lang="{WebUtility.HtmlEncode(language)}" dir="{dir}"><body>
             <p>{WebUtility.HtmlEncode(body)}</p>
             <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
             <p>{WebUtility.HtmlEncode(ignore)}</p>
             </body></html>
             """;
-        return new OutgoingMail(user.Email!, user.DisplayName, subject, text, html);
+        return new OutgoingMail(key, user.Email!, user.DisplayName, language, subject, text, html);
     }
 }

@@ -60,7 +60,7 @@ public sealed class UsersController(AppDbContext db, IStringLocalizer<SharedReso
 
     [HttpPost("invite")]
     public async Task<IActionResult> Invite([Bind(Prefix = "Form")] InviteForm form, [FromServices] InviteUser.Handler handler,
-        [FromServices] AccountMails mails, [FromServices] UserManager<AppUser> userManager, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         if (!SupportedCultures.IsSupported(form.Language))
         {
@@ -75,7 +75,7 @@ public sealed class UsersController(AppDbContext db, IStringLocalizer<SharedReso
         var timeZone = await db.Municipalities.Where(m => m.Id == form.MunicipalityId).Select(m => m.TimeZone).SingleOrDefaultAsync(cancellationToken);
         var result = await handler.HandleAsync(
             new InviteUser.Command(form.Email.Trim(), form.DisplayName.Trim(), form.MunicipalityId!.Value, form.Role, form.Language, timeZone ?? "UTC"),
-            User, cancellationToken);
+            User, (userId, code) => Url.Action("AcceptInvitation", "Account", new { userId, code }, Request.Scheme)!, cancellationToken);
         switch (result.Outcome)
         {
             case InviteUser.Outcome.EmailTaken:
@@ -88,10 +88,7 @@ public sealed class UsersController(AppDbContext db, IStringLocalizer<SharedReso
                 ModelState.AddModelError("Form.Role", t["Invite.RoleNotAllowed"]);
                 break;
             case InviteUser.Outcome.Invited:
-                var link = Url.Action("AcceptInvitation", "Account",
-                    new { userId = result.User!.Id, code = AccountLinks.EncodeToken(result.Token!) }, Request.Scheme)!;
-                await mails.SendInvitationAsync(result.User, User.Find(AppClaims.DisplayName) ?? "", link, cancellationToken);
-                return RedirectToAction(nameof(Invite), new { invited = result.User.Email });
+                return RedirectToAction(nameof(Invite), new { invited = result.User!.Email });
         }
 
         return View(await InvitePageAsync(form, null, cancellationToken));

@@ -56,6 +56,7 @@ public static class BackgroundJobsServiceCollectionExtensions
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
                 server.Activator = new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>());
             });
+            builder.Services.AddHostedService<RecurringJobs>();
         }
 
         return builder;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Accounts;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Municipalities;
+using RightsAcademy.Web.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Infrastructure.Data;
 
@@ -39,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
 
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     // Shared with every app node so cookies and antiforgery tokens survive a restart or a second node.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

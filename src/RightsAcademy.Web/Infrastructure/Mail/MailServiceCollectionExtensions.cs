@@ -1,10 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RightsAcademy.Web.Infrastructure.Data;
+
 namespace RightsAcademy.Web.Infrastructure.Mail;
 
 public static class MailServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IMailer, LoggingMailer>();
+        var services = builder.Services;
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+
+        services.AddSingleton<OutboxDeliveryTrigger>();
+        // The trigger learns about commits of the transactions that wrote mail.
+        services.ConfigureDbContext<AppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<OutboxDeliveryTrigger>()));
+        services.AddScoped<OutboxMailer>();
+        services.AddScoped<IMailer>(provider => provider.GetRequiredService<OutboxMailer>());
+        services.AddScoped<DeliverOutbox>();
         return builder;
     }
 }

@@ -1,4 +1,14 @@
 namespace RightsAcademy.Web.Infrastructure.Mail;
 
 /// <summary>A mail already written in its recipient's language, with a plain-text and an HTML part.</summary>
-public sealed record OutgoingMail(string ToAddress, string ToName, string Subject, string TextBody, string HtmlBody);
+/// <param name="IdempotencyKey">Names the event the mail is about (e.g. <c>invitation:{user}</c>): the outbox
+/// keeps one mail per key, so repeating the event, or the code that reacts to it, sends nothing more.</param>
+/// <param name="Language">The language the mail is written in (a <see cref="Localization.SupportedCultures"/> code).</param>
+public sealed record OutgoingMail(
+    string IdempotencyKey,
+    string ToAddress,
+    string ToName,
+    string Language,
+    string Subject,
+    string TextBody,
+    string HtmlBody);
