@@ -1,0 +1,234 @@
+using RightsAcademy.Web.Infrastructure.Mail;
+
+namespace RightsAcademy.Web.Tests.Infrastructure.Mail;
+
+/// <summary>Delivery through a real SMTP server on 127.0.0.1: once, and only once, whatever happens.</summary>
+public sealed class OutboxDeliveryTests(MailFixture app) : IClassFixture<MailFixture>
+{
+    [Fact]
+    public async Task A_queued_mail_arrives_once_with_a_text_and_an_html_part_and_its_message_id()
+    {
+        await app.QueueAsync(MailFixture.Mail("test:once", "once@example.org", name: "Nour", subject: "مرحبا", language: "ar"));
+        var queued = await app.MailAsync("test:once");
+        Assert.Equal(OutboxStatus.Pending, queued.Status);
+
+        var report = await app.DeliverAsync();
+
+        var received = Assert.Single(app.Sink.To("once@example.org"));
+        var message = received.Message;
+        Assert.Equal(MailFixture.FromAddress, received.From);
+        Assert.Equal("مرحبا", message.Subject);
+        Assert.Equal(queued.MessageId, message.MessageId);
+        Assert.Contains("Content-Language: ar", received.HeaderLines);
+        Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
+        Assert.Equal("Nour", message.To.Mailboxes.Single().Name);
+        Assert.Equal("multipart/alternative", message.Body!.ContentType.MimeType);
+        Assert.Equal("Plain text for Nour.\n", message.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Contains("<p>HTML for Nour.</p>", message.HtmlBody!, StringComparison.Ordinal);
+        Assert.True(report.Sent >= 1);
+
+        var sent = await app.MailAsync("test:once");
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
+        Assert.Equal(1, sent.Attempts);
+        Assert.NotNull(sent.SentUtc);
+        Assert.Null(sent.LockedUntilUtc);
+    }
+
+    [Fact]
+    public async Task Running_the_delivery_job_twice_sends_once()
+    {
+        await app.QueueAsync(MailFixture.Mail("test:twice", "twice@example.org"));
+
+        await app.DeliverAsync();
+        await app.DeliverAsync();
+
+        Assert.Single(app.Sink.To("twice@example.org"));
+        Assert.Equal(1, (await app.MailAsync("test:twice")).Attempts);
+    }
+
+    [Fact]
+    public async Task Delivery_jobs_running_at_the_same_time_send_each_mail_once()
+    {
+        var addresses = Enumerable.Range(0, 24).Select(i => $"parallel{i}@example.org").ToList();
+        foreach (var address in addresses)
+        {
+            await app.QueueAsync(MailFixture.Mail($"test:parallel:{address}", address));
+        }
+
+        // Four runs at once, as on several nodes: each claims rows the others have not locked.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.DeliverAsync()));
+
+        foreach (var address in addresses)
+        {
+            Assert.Single(app.Sink.To(address));
+            Assert.Equal(OutboxStatus.Sent, (await app.MailAsync($"test:parallel:{address}")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task Writing_the_same_key_twice_queues_one_mail()
+    {
+        await app.QueueAsync(MailFixture.Mail("test:same-key", "same-key@example.org", subject: "First"));
+        await app.QueueAsync(MailFixture.Mail("test:same-key", "same-key@example.org", subject: "Second"));
+
+        var mails = await app.MailsToAsync("same-key@example.org");
+        Assert.Equal("First", Assert.Single(mails).Subject);
+
+        await app.DeliverAsync();
+        await app.QueueAsync(MailFixture.Mail("test:same-key", "same-key@example.org", subject: "Third"));
+        await app.DeliverAsync();
+        Assert.Equal("First", Assert.Single(app.Sink.To("same-key@example.org")).Message.Subject);
+    }
+
+    [Fact]
+    public async Task A_5xx_reply_fails_the_mail_for_good_with_the_servers_reply()
+    {
+        app.Sink.RefusedRecipients["refused@example.org"] = true;
+        await app.QueueAsync(MailFixture.Mail("test:refused", "refused@example.org"));
+
+        await app.DeliverAsync();
+        await app.MakeDueAsync("test:refused");
+        await app.DeliverAsync();
+
+        var mail = await app.MailAsync("test:refused");
+        Assert.Equal(OutboxStatus.Failed, mail.Status);
+        Assert.Equal(1, mail.Attempts);
+        Assert.StartsWith("550 ", mail.LastError, StringComparison.Ordinal);
+        Assert.Empty(app.Sink.To("refused@example.org"));
+    }
+
+    [Fact]
+    public async Task A_4xx_reply_is_retried_with_a_growing_delay_until_the_server_accepts()
+    {
+        await app.QueueAsync(MailFixture.Mail("test:deferred", "deferred@example.org"));
+        app.Sink.DeferNext = 2;
+
+        var before = DateTimeOffset.UtcNow;
+        await app.DeliverAsync();
+        var first = await app.MailAsync("test:deferred");
+        await app.DeliverAsync(); // not due yet: nothing happens
+        Assert.Equal(1, (await app.MailAsync("test:deferred")).Attempts);
+
+        await app.MakeDueAsync("test:deferred");
+        await app.DeliverAsync();
+        var second = await app.MailAsync("test:deferred");
+
+        await app.MakeDueAsync("test:deferred");
+        await app.DeliverAsync();
+        var third = await app.MailAsync("test:deferred");
+
+        var baseDelay = TimeSpan.Parse(MailFixture.RetryBaseDelay, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(OutboxStatus.Pending, first.Status);
+        Assert.StartsWith("451 ", first.LastError, StringComparison.Ordinal);
+        Assert.InRange(first.NextAttemptUtc - before, baseDelay, baseDelay + TimeSpan.FromSeconds(5));
+        Assert.Equal(OutboxStatus.Pending, second.Status);
+        Assert.InRange(second.NextAttemptUtc - second.LastAttemptUtc!.Value, 2 * baseDelay, (2 * baseDelay) + TimeSpan.FromSeconds(1));
+        Assert.Equal(OutboxStatus.Sent, third.Status);
+        Assert.Equal(3, third.Attempts);
+        Assert.Single(app.Sink.To("deferred@example.org"));
+    }
+
+    [Fact]
+    public async Task When_the_reply_to_the_message_never_comes_the_outcome_is_unknown_and_the_mail_is_not_sent_again()
+    {
+        await app.QueueAsync(MailFixture.Mail("test:no-reply", "no-reply@example.org"));
+        app.Sink.ReplyDelay = TimeSpan.FromSeconds(4); // the client waits 2 s
+        try
+        {
+            await app.DeliverAsync();
+        }
+        finally
+        {
+            app.Sink.ReplyDelay = TimeSpan.Zero;
+        }
+
+        var mail = await app.MailAsync("test:no-reply");
+        Assert.Equal(OutboxStatus.OutcomeUnknown, mail.Status);
+        Assert.NotNull(mail.LastError);
+
+        await app.MakeDueAsync("test:no-reply");
+        await app.DeliverAsync();
+        await app.DeliverAsync();
+
+        // The server did get it; it is not sent a second time.
+        Assert.Single(app.Sink.To("no-reply@example.org"));
+        Assert.Equal(OutboxStatus.OutcomeUnknown, (await app.MailAsync("test:no-reply")).Status);
+    }
+
+    [Fact]
+    public async Task A_mail_left_sending_by_a_run_that_died_is_marked_unknown_and_not_sent_again()
+    {
+        // A run claimed this mail, may or may not have sent it, and died before recording the outcome.
+        await app.InsertAsync(MailFixture.Row("test:died", "died@example.org", OutboxStatus.Sending, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        // Another run is sending this one right now: its claim is still valid.
+        await app.InsertAsync(MailFixture.Row("test:busy", "busy@example.org", OutboxStatus.Sending, DateTimeOffset.UtcNow.AddMinutes(5)));
+
+        var report = await app.DeliverAsync();
+        await app.DeliverAsync();
+
+        Assert.Equal(1, report.Abandoned);
+        var died = await app.MailAsync("test:died");
+        Assert.Equal(OutboxStatus.OutcomeUnknown, died.Status);
+        Assert.Contains("may or may not", died.LastError, StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Sending, (await app.MailAsync("test:busy")).Status);
+        Assert.Empty(app.Sink.To("died@example.org"));
+        Assert.Empty(app.Sink.To("busy@example.org"));
+    }
+
+    [Fact]
+    public async Task Line_breaks_in_a_display_name_or_subject_cannot_add_headers_or_recipients()
+    {
+        await app.QueueAsync(MailFixture.Mail("test:inject", "target@example.org",
+            name: "Eve\r\nBcc: victim@example.org\r\nX-Injected: name",
+            subject: "Hello\r\nBcc: victim2@example.org\nX-Injected: subject\u2028Cc: victim3@example.org"));
+        await app.QueueAsync(MailFixture.Mail("test:inject-quotes", "quotes@example.org", name: "Doe, \"John\" <evil@example.org>"));
+
+        await app.DeliverAsync();
+
+        var received = Assert.Single(app.Sink.To("target@example.org"));
+        Assert.Equal(["target@example.org"], received.Recipients);
+        Assert.DoesNotContain(received.HeaderLines, line =>
+            line.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("Cc:", StringComparison.OrdinalIgnoreCase)
+            || line.StartsWith("X-Injected:", StringComparison.OrdinalIgnoreCase));
+        var message = received.Message;
+        Assert.Equal("target@example.org", Assert.Single(message.To.Mailboxes).Address);
+        Assert.Empty(message.Cc);
+        Assert.Empty(message.Bcc);
+        Assert.Null(message.Headers["X-Injected"]);
+        Assert.StartsWith("Hello ", message.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", message.Subject!, StringComparison.Ordinal);
+
+        var quoted = Assert.Single(app.Sink.To("quotes@example.org"));
+        Assert.Equal(["quotes@example.org"], quoted.Recipients);
+        var mailbox = Assert.Single(quoted.Message.To.Mailboxes);
+        Assert.Equal("quotes@example.org", mailbox.Address);
+        Assert.Equal("Doe, \"John\" <evil@example.org>", mailbox.Name);
+        Assert.Empty(app.Sink.To("evil@example.org"));
+        Assert.DoesNotContain(app.Sink.Received, m => m.Recipients.Any(r => r.StartsWith("victim", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_recipient_address_that_carries_smtp_commands_is_refused_without_sending()
+    {
+        await app.QueueAsync(MailFixture.Mail("test:bad-address", "victim@example.org>\r\nRCPT TO:<other@example.org"));
+
+        await app.DeliverAsync();
+
+        var mail = await app.MailAsync("test:bad-address");
+        Assert.Equal(OutboxStatus.Failed, mail.Status);
+        Assert.StartsWith("Invalid recipient address", mail.LastError, StringComparison.Ordinal);
+        Assert.Empty(app.Sink.To("victim@example.org"));
+        Assert.Empty(app.Sink.To("other@example.org"));
+    }
+
+    [Fact]
+    public void Message_ids_are_derived_from_the_key()
+    {
+        var first = OutboxMimeMessage.MessageIdFor("session-reminder:1:2:24h", "example.org");
+
+        Assert.Equal(first, OutboxMimeMessage.MessageIdFor("session-reminder:1:2:24h", "example.org"));
+        Assert.NotEqual(first, OutboxMimeMessage.MessageIdFor("session-reminder:1:2:1h", "example.org"));
+        Assert.EndsWith("@example.org", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("session", first, StringComparison.Ordinal);
+    }
+}
