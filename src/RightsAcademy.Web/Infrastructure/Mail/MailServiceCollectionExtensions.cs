@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RightsAcademy.Web.Features.Outbox;
 using RightsAcademy.Web.Infrastructure.Data;
 
 namespace RightsAcademy.Web.Infrastructure.Mail;
@@ -18,6 +19,9 @@ public static class MailServiceCollectionExtensions
         services.AddScoped<OutboxMailer>();
         services.AddScoped<IMailer>(provider => provider.GetRequiredService<OutboxMailer>());
         services.AddScoped<DeliverOutbox>();
+
+        // The admin page belongs with the outbox it shows; registered here so the site has one AddMail call.
+        services.AddOutboxPages();
         return builder;
     }
 }
