@@ -46,6 +46,31 @@ public sealed class StartupFailureTests
         Assert.Contains("BackgroundJobs:WorkerCount", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Migrate_creates_a_missing_database_quietly_and_a_second_run_changes_nothing()
+    {
+        var name = $"ra_test_{Guid.NewGuid():N}";
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(RightsAcademy.Web.Testing.TestDatabase.ServerConnectionString) { Database = name };
+        try
+        {
+            var first = await RunAppAsync(new() { ["ConnectionStrings__Default"] = connection.ConnectionString }, "migrate");
+            var second = await RunAppAsync(new() { ["ConnectionStrings__Default"] = connection.ConnectionString }, "migrate");
+
+            Assert.Equal(0, first.ExitCode);
+            Assert.Contains("Applied", first.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("fail:", first.Output, StringComparison.Ordinal);
+            Assert.Equal(0, second.ExitCode);
+            Assert.Contains("Database is up to date.", second.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await using var admin = new Npgsql.NpgsqlConnection(RightsAcademy.Web.Testing.TestDatabase.ServerConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAppAsync(Dictionary<string, string> environment, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "RightsAcademy.Web.dll");

@@ -1,5 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace RightsAcademy.Web.Infrastructure.Data;
 
@@ -11,7 +13,11 @@ internal static class DatabaseMigrator
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            // On a new database EF first queries a history table that does not exist and logs a failure an operator
+            // would take for an error; EF's own idempotent script creates the table first.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
+            var applied = await db.Database.GetAppliedMigrationsAsync();
+            var pending = db.Database.GetMigrations().Except(applied).ToList();
             await db.Database.MigrateAsync();
             await Console.Out.WriteLineAsync(pending.Count == 0
                 ? "Database is up to date."
