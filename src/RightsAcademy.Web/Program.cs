@@ -1,4 +1,5 @@
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.ContentImport;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Health;
@@ -25,6 +26,7 @@ try
     builder.AddMail();
     builder.AddCourses();
     builder.AddContentImport();
+    builder.AddCertificates();
     builder.AddBackgroundJobs(runServer: command.IsSite);
     builder.AddWebUi();
     builder.AddHealth();

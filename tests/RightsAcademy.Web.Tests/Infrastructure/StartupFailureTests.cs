@@ -82,6 +82,8 @@ public sealed class StartupFailureTests
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Certificates__IssuerUrl"] = "https://academy.example.org/";
+        start.Environment["Certificates__KeyFolder"] = Path.Combine(Path.GetTempPath(), "ra-startup-test-keys");
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{UnusedPort()}";
         foreach (var (key, value) in environment)
         {
