@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Municipalities;
 using RightsAcademy.Web.Infrastructure.Mail;
@@ -42,6 +43,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+
+    public DbSet<CohortMunicipality> CohortMunicipalities => Set<CohortMunicipality>();
+
+    public DbSet<CohortStaff> CohortStaff => Set<CohortStaff>();
+
+    public DbSet<CohortMember> CohortMembers => Set<CohortMember>();
+
+    public DbSet<CohortPace> CohortPacing => Set<CohortPace>();
+
+    public DbSet<CohortMilestone> CohortMilestones => Set<CohortMilestone>();
 
     // Shared with every app node so cookies and antiforgery tokens survive a restart or a second node.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

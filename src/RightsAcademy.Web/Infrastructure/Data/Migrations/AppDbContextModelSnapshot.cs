@@ -297,6 +297,195 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.Cohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EnrolmentOpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("JoinCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("JoinCode")
+                        .IsUnique()
+                        .HasFilter("\"JoinCode\" IS NOT NULL");
+
+                    b.ToTable("Cohorts");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("JoinedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ShareEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CohortId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("CohortId", "Status", "RequestedUtc");
+
+                    b.ToTable("CohortMembers");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortMilestone", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("ReachedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CohortId", "Key");
+
+                    b.ToTable("CohortMilestones");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortMunicipality", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CohortId", "MunicipalityId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("CohortMunicipalities");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortPace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("DueOffsetDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ModuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReleaseOffsetDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LessonId");
+
+                    b.HasIndex("ModuleId");
+
+                    b.HasIndex("CohortId", "ModuleId", "LessonId")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CohortId", "ModuleId", "LessonId"), false);
+
+                    b.ToTable("CohortPacing");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortStaff", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CohortStaff");
+                });
+
             modelBuilder.Entity("RightsAcademy.Web.Features.Courses.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -933,6 +1122,95 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.Cohort", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortMember", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Cohorts.Cohort", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortMilestone", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortMunicipality", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Cohorts.Cohort", null)
+                        .WithMany("Municipalities")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortPace", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Cohorts.Cohort", null)
+                        .WithMany("Pacing")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Courses.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RightsAcademy.Web.Features.Courses.CourseModule", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.CohortStaff", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Cohorts.Cohort", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsAcademy.Web.Features.Courses.CourseAsset", b =>
                 {
                     b.HasOne("RightsAcademy.Web.Features.Courses.Course", null)
@@ -1045,6 +1323,17 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.Cohort", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Municipalities");
+
+                    b.Navigation("Pacing");
+
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("RightsAcademy.Web.Features.Courses.Course", b =>
