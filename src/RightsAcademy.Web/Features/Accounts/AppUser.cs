@@ -10,6 +10,15 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>Any script, up to 200 characters; shown across the site.</summary>
     public required string DisplayName { get; set; }
 
+    /// <summary>
+    /// The name as it should appear on certificates (full legal name, diacritics, any script); null means the
+    /// display name. Correcting it replaces the learner's current certificates.
+    /// </summary>
+    public string? CertificateName { get; set; }
+
+    /// <summary>What certificates print: <see cref="CertificateName"/>, or the display name when none is set.</summary>
+    public string NameOnCertificates => string.IsNullOrWhiteSpace(CertificateName) ? DisplayName : CertificateName;
+
     public Guid MunicipalityId { get; set; }
 
     public Municipality? Municipality { get; set; }

@@ -8,6 +8,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AccountLimits.DisplayNameMaxLength);
+        builder.Property(u => u.CertificateName).HasMaxLength(AccountLimits.DisplayNameMaxLength);
+        builder.Ignore(u => u.NameOnCertificates);
         builder.Property(u => u.Department).HasMaxLength(AccountLimits.DepartmentMaxLength);
         builder.Property(u => u.PreferredLanguage).HasMaxLength(8);
         builder.Property(u => u.TimeZone).HasMaxLength(64);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Municipalities;
@@ -43,6 +44,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     public DbSet<Cohort> Cohorts => Set<Cohort>();
 
