@@ -1,5 +1,6 @@
 using RightsAcademy.Web.Features.Accounts;
 using RightsAcademy.Web.Features.Certificates;
+using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.ContentImport;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Health;
@@ -25,6 +26,7 @@ try
     builder.AddLocalisation();
     builder.AddMail();
     builder.AddCourses();
+    builder.AddCohorts();
     builder.AddContentImport();
     builder.AddCertificates();
     builder.AddBackgroundJobs(runServer: command.IsSite);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Security;
@@ -13,7 +14,8 @@ namespace RightsAcademy.Web.Features.Dashboard;
 public sealed class DashboardController(AppDbContext db) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] LearnerProgress.Handler progress, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromServices] LearnerProgress.Handler progress, [FromServices] MyCohorts.Handler cohorts,
+        CancellationToken cancellationToken)
     {
         var userId = User.UserId();
         var municipality = await db.Users.Where(u => u.Id == userId)
@@ -23,12 +25,13 @@ public sealed class DashboardController(AppDbContext db) : Controller
             User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.Admin),
             User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin),
             User.IsInRole(Roles.Admin),
-            await progress.HandleAsync(userId!.Value, cancellationToken)));
+            await progress.HandleAsync(userId!.Value, cancellationToken),
+            (await cohorts.HandleAsync(userId.Value, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken)).Mine));
     }
 }
 
 public sealed record DashboardPage(string DisplayName, string MunicipalityName, bool IsTrainer, bool IsCoordinator, bool IsAdmin,
-    IReadOnlyList<LearnerProgress.Item> Courses)
+    IReadOnlyList<LearnerProgress.Item> Courses, IReadOnlyList<MyCohorts.Row>? Cohorts = null)
 {
     /// <summary>The most recently used course that is not finished yet.</summary>
     public LearnerProgress.Item? ContinueWith => Courses.FirstOrDefault(c => c.CompletedUtc is null && c.ContinueUrl is not null);

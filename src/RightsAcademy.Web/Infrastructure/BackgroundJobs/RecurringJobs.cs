@@ -1,4 +1,5 @@
 using Hangfire;
+using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Infrastructure.BackgroundJobs;
@@ -11,11 +12,16 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
 {
     public const string OutboxDelivery = "outbox-delivery";
 
+    public const string CohortLifecycle = "cohort-lifecycle";
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // New mail is enqueued the moment it is written; this run picks up retries as they fall due, mail whose
         // enqueue was lost, and rows left in Sending by a run that died.
         jobs.AddOrUpdate<DeliverOutbox>(OutboxDelivery, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        // Cohort days begin at midnight in each cohort's own zone, so an hourly run moves each one along within the
+        // hour whatever its zone; the job is idempotent, so running more often costs one query.
+        jobs.AddOrUpdate<RunCohortLifecycle>(CohortLifecycle, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         return Task.CompletedTask;
     }
 
