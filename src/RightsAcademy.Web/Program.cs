@@ -35,6 +35,7 @@ try
 
     var app = builder.Build();
     app.UseWebUi();
+    app.UseRateLimiter(); // after routing (in UseWebUi), so endpoint policies such as certificate verification apply
     return await command.RunAsync(app);
 }
 catch (StartupException ex)

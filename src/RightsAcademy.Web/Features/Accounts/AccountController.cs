@@ -236,6 +236,7 @@ public sealed class AccountController(
         var form = new ProfileForm
         {
             DisplayName = user.DisplayName,
+            CertificateName = user.CertificateName,
             Department = user.Department,
             Language = user.PreferredLanguage,
             TimeZone = user.TimeZone,
@@ -263,7 +264,7 @@ public sealed class AccountController(
             ModelState.AddModelError("Form.TimeZone", t["Validation.Invalid"]);
         }
 
-        if (!ModelState.IsValid || !await handler.HandleAsync(new UpdateProfile.Command(user.Id, form.DisplayName, form.Department, form.Language, form.TimeZone)))
+        if (!ModelState.IsValid || !await handler.HandleAsync(new UpdateProfile.Command(user.Id, form.DisplayName, form.Department, form.Language, form.TimeZone, form.CertificateName)))
         {
             return View(await ProfilePageAsync(user, form, saved: false));
         }

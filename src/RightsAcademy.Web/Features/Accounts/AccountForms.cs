@@ -79,6 +79,11 @@ public sealed record ProfileForm
     [Display(Name = "Field.DisplayName")]
     public string DisplayName { get; init; } = "";
 
+    /// <summary>Empty means the display name.</summary>
+    [StringLength(AccountLimits.DisplayNameMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.CertificateName")]
+    public string? CertificateName { get; init; }
+
     [StringLength(AccountLimits.DepartmentMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Field.Department")]
     public string? Department { get; init; }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Identity;
+using RightsAcademy.Web.Features.Certificates;
 
 namespace RightsAcademy.Web.Features.Accounts;
 
 public static class UpdateProfile
 {
-    public sealed record Command(Guid UserId, string DisplayName, string? Department, string Language, string TimeZone);
+    /// <param name="CertificateName">Empty or null: certificates use the display name.</param>
+    public sealed record Command(Guid UserId, string DisplayName, string? Department, string Language, string TimeZone, string? CertificateName = null);
 
-    public sealed class Handler(UserManager<AppUser> users, SignInManager<AppUser> signIn)
+    public sealed class Handler(UserManager<AppUser> users, SignInManager<AppUser> signIn, CertificateJobs certificates)
     {
         public async Task<bool> HandleAsync(Command command)
         {
@@ -16,7 +18,9 @@ public static class UpdateProfile
                 return false;
             }
 
+            var nameBefore = user.NameOnCertificates;
             user.DisplayName = command.DisplayName.Trim();
+            user.CertificateName = string.IsNullOrWhiteSpace(command.CertificateName) ? null : command.CertificateName.Trim();
             user.Department = string.IsNullOrWhiteSpace(command.Department) ? null : command.Department.Trim();
             user.PreferredLanguage = command.Language;
             user.TimeZone = command.TimeZone;
@@ -25,6 +29,11 @@ public static class UpdateProfile
             {
                 // The cookie carries name, language and time zone: reissue it so the next page uses the new ones.
                 await signIn.RefreshSignInAsync(user);
+                if (user.NameOnCertificates != nameBefore)
+                {
+                    // A corrected name replaces the current certificates (the recurring sweep also notices).
+                    certificates.RequestNameCorrection(user.Id);
+                }
             }
 
             return result.Succeeded;

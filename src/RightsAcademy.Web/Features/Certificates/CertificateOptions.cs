@@ -29,6 +29,10 @@ public sealed class CertificateOptions
     [Required(ErrorMessage = "Setting Certificates:FontFolder is required.")]
     public string FontFolder { get; set; } = FontCatalogue.DefaultFolder;
 
+    /// <summary>Verification requests (by code or credential) one client address may make per minute.</summary>
+    [Range(1, 10_000, ErrorMessage = "Setting Certificates:VerificationsPerMinute must be between 1 and 10000.")]
+    public int VerificationsPerMinute { get; set; } = 30;
+
     internal const string DevelopmentIssuerUrl = "http://127.0.0.1:5000/";
 }
 

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -5,6 +6,9 @@ namespace RightsAcademy.Web.Features.Certificates;
 
 public static class CertificatesServiceCollectionExtensions
 {
+    /// <summary>The rate-limiter policy of the public verification endpoints (per client address).</summary>
+    public const string VerifyRateLimit = "certificate-verification";
+
     public static IHostApplicationBuilder AddCertificates(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -36,6 +40,30 @@ public static class CertificatesServiceCollectionExtensions
         services.AddSingleton<OpenBadgeCredentialBuilder>();
         services.AddSingleton<CredentialSigner>();
         services.AddSingleton<CredentialVerifier>();
+
+        services.AddScoped<CertificateIssuer>();
+        services.AddScoped<CertificateMails>();
+        services.AddScoped<CertificateJobs>();
+        services.AddScoped<IssueCertificate>();
+        services.AddScoped<ReplaceCertificate>();
+        services.AddScoped<IssuePendingCertificates>();
+        services.AddScoped<RevokeCertificate.Handler>();
+        services.AddScoped<ListCertificates.Handler>();
+        services.AddScoped<VerifyCertificate.Handler>();
+
+        // Behind a reverse proxy the client address is only right once forwarded headers are applied.
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(VerifyRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<CertificateOptions>>().Value.VerificationsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
         return builder;
     }
 }

@@ -1,20 +1,34 @@
 using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Content;
+using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Infrastructure.Data;
 
 namespace RightsAcademy.Web.Features.Courses;
 
 /// <summary>
-/// Applies a course's completion rule to one learner: required lessons completed, required quizzes passed.
-/// (Attendance at peer-exchange sessions applies to cohort runs, which bring their own rule.)
-/// Called after every change of progress; marking complete is idempotent.
+/// Applies a course's completion rule to one learner: required lessons completed, required quizzes passed, and for
+/// a cohort run at least the course's <c>min_sessions</c> peer-exchange sessions attended.
+/// Called after every change of progress; marking complete is idempotent. Completing asks for the certificate; the
+/// completion itself (Enrolment.CompletedUtc, in the caller's transaction) is what guarantees it will be issued.
 /// </summary>
-public sealed class CourseCompletion(AppDbContext db, TimeProvider clock)
+public sealed class CourseCompletion(AppDbContext db, TimeProvider clock, CertificateJobs certificates)
 {
-    public async Task<bool> EvaluateAsync(Guid userId, Guid courseId, CancellationToken cancellationToken)
+    public Task<bool> EvaluateAsync(Guid userId, Guid courseId, CancellationToken cancellationToken) =>
+        EvaluateAsync(userId, courseId, attendedSessions: null, cancellationToken);
+
+    /// <param name="attendedSessions">
+    /// The seam for cohorts: the learner's attended peer-exchange sessions in a cohort run, or null for a self-paced
+    /// enrolment, where attendance does not apply. Cohort attendance will call this with its count.
+    /// </param>
+    public async Task<bool> EvaluateAsync(Guid userId, Guid courseId, int? attendedSessions, CancellationToken cancellationToken)
     {
         var rule = await db.Courses.Where(c => c.Id == courseId)
-            .Select(c => new { c.RequireAllLessons, c.RequireQuizzesPassed }).SingleAsync(cancellationToken);
+            .Select(c => new { c.RequireAllLessons, c.RequireQuizzesPassed, c.MinSessions }).SingleAsync(cancellationToken);
+        if (attendedSessions is { } attended && attended < rule.MinSessions)
+        {
+            return false;
+        }
+
         var lessons = await db.Lessons
             .Where(l => l.CourseId == courseId && l.ArchivedUtc == null && l.Required)
             .Select(l => new { l.Kind, Done = db.LessonCompletions.Any(c => c.UserId == userId && c.LessonId == l.Id) })
@@ -28,8 +42,13 @@ public sealed class CourseCompletion(AppDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        await db.Enrolments.Where(e => e.UserId == userId && e.CourseId == courseId && e.CompletedUtc == null)
+        var completedNow = await db.Enrolments.Where(e => e.UserId == userId && e.CourseId == courseId && e.CompletedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedUtc, now), cancellationToken);
+        if (completedNow > 0)
+        {
+            certificates.RequestIssue(userId, courseId);
+        }
+
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Infrastructure.Mail;
 
@@ -11,6 +12,7 @@ namespace RightsAcademy.Web.Infrastructure.BackgroundJobs;
 internal sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
 {
     public const string OutboxDelivery = "outbox-delivery";
+    public const string CertificateIssuing = "certificate-issuing";
 
     public const string CohortLifecycle = "cohort-lifecycle";
 
@@ -22,6 +24,9 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
         // Cohort days begin at midnight in each cohort's own zone, so an hourly run moves each one along within the
         // hour whatever its zone; the job is idempotent, so running more often costs one query.
         jobs.AddOrUpdate<RunCohortLifecycle>(CohortLifecycle, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        // Issues certificates for completed courses that have none yet, and replaces those whose learner corrected
+        // their name: the guarantee behind the enqueue on completion, which is only a speed-up.
+        jobs.AddOrUpdate<IssuePendingCertificates>(CertificateIssuing, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

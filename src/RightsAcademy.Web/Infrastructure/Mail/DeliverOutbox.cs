@@ -37,8 +37,10 @@ public sealed partial class DeliverOutbox(AppDbContext db, IOptions<SmtpOptions>
                 break;
             }
 
+            var attachments = await db.OutboxAttachments.AsNoTracking().Where(a => a.OutboxMessageId == mail.Id)
+                .OrderBy(a => a.Position).ToListAsync(cancellationToken);
             var outcome = OutboxMimeMessage.IsPlainAddress(mail.ToAddress)
-                ? await session.SendAsync(OutboxMimeMessage.Build(mail, Smtp), cancellationToken)
+                ? await session.SendAsync(OutboxMimeMessage.Build(mail, Smtp, attachments), cancellationToken)
                 : new SendOutcome(SendResult.Permanent, $"Invalid recipient address: {OutboxMimeMessage.HeaderText(mail.ToAddress)}");
             report.Count(await RecordAsync(mail, outcome));
             if (outcome.Result == SendResult.NoConnection)

@@ -28,18 +28,31 @@ public sealed partial class OutboxMailer(
             : mail.Subject[..OutboxMessageConfiguration.SubjectMaxLength];
         // ON CONFLICT DO NOTHING rather than a unique violation: in PostgreSQL an error aborts the caller's whole
         // transaction, and a repeated key is not an error but the idempotency working.
+        var id = Guid.CreateVersion7();
         var inserted = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "OutboxMessages" ("Id", "IdempotencyKey", "MessageId", "ToAddress", "ToName", "Language", "Subject",
                 "TextBody", "HtmlBody", "Status", "Attempts", "NextAttemptUtc", "CreatedUtc", "QueuedUtc")
-            VALUES ({Guid.CreateVersion7()}, {mail.IdempotencyKey}, {messageId}, {mail.ToAddress}, {mail.ToName}, {mail.Language}, {subject},
+            VALUES ({id}, {mail.IdempotencyKey}, {messageId}, {mail.ToAddress}, {mail.ToName}, {mail.Language}, {subject},
                 {mail.TextBody}, {mail.HtmlBody}, {status.ToString()}, 0, {now}, {now}, {now})
             ON CONFLICT ("IdempotencyKey") DO NOTHING
             """, cancellationToken);
         if (inserted == 0)
         {
             LogDuplicate(mail.IdempotencyKey);
+            return;
         }
-        else if (status == OutboxStatus.Pending)
+
+        // In the same transaction as the mail: a mail never goes out without its files.
+        var position = 0;
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "OutboxAttachments" ("Id", "OutboxMessageId", "Position", "FileName", "ContentType", "Content")
+                VALUES ({Guid.CreateVersion7()}, {id}, {position++}, {attachment.FileName}, {attachment.ContentType}, {attachment.Content})
+                """, cancellationToken);
+        }
+
+        if (status == OutboxStatus.Pending)
         {
             trigger.RequestDelivery(db);
         }

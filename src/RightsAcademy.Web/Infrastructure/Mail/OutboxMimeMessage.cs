@@ -12,7 +12,7 @@ namespace RightsAcademy.Web.Infrastructure.Mail;
 public static class OutboxMimeMessage
 {
     /// <summary>Check the recipient with <see cref="IsPlainAddress"/> first: a bad address is a permanent failure.</summary>
-    public static MimeMessage Build(OutboxMessage mail, SmtpOptions options)
+    public static MimeMessage Build(OutboxMessage mail, SmtpOptions options, IReadOnlyList<OutboxAttachment>? attachments = null)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(HeaderText(options.FromName), options.FromAddress!.Trim()));
@@ -23,7 +23,15 @@ public static class OutboxMimeMessage
         message.Date = mail.CreatedUtc;
         // RFC 3834: mail written by a machine; auto-responders should not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var attachment in attachments ?? [])
+        {
+            // The file name goes into a header: one line, encoded by MimeKit like the subject.
+            body.Attachments.Add(HeaderText(attachment.FileName), attachment.Content,
+                ContentType.TryParse(attachment.ContentType, out var type) ? type : new ContentType("application", "octet-stream"));
+        }
+
+        message.Body = body.ToMessageBody();
         if (IsLanguageTag(mail.Language))
         {
             // A Content-* header belongs to the body entity in MimeKit; it is written among the message's headers.

@@ -4,6 +4,7 @@ namespace RightsAcademy.Web.Infrastructure.Mail;
 /// <param name="IdempotencyKey">Names the event the mail is about (e.g. <c>invitation:{user}</c>): the outbox
 /// keeps one mail per key, so repeating the event, or the code that reacts to it, sends nothing more.</param>
 /// <param name="Language">The language the mail is written in (a <see cref="Localization.SupportedCultures"/> code).</param>
+/// <param name="Attachments">Files sent with the mail (none by default); stored with it in the outbox.</param>
 public sealed record OutgoingMail(
     string IdempotencyKey,
     string ToAddress,
@@ -11,4 +12,8 @@ public sealed record OutgoingMail(
     string Language,
     string Subject,
     string TextBody,
-    string HtmlBody);
+    string HtmlBody,
+    IReadOnlyList<MailAttachment>? Attachments = null);
+
+/// <summary>A file attached to a mail, e.g. a certificate PDF.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
