@@ -34,8 +34,6 @@ try
     builder.AddHealth();
 
     var app = builder.Build();
-    app.UseWebUi();
-    app.UseRateLimiter(); // after routing (in UseWebUi), so endpoint policies such as certificate verification apply
     return await command.RunAsync(app);
 }
 catch (StartupException ex)

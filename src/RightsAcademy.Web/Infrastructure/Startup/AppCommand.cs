@@ -72,6 +72,9 @@ internal sealed record AppCommand(string Name, IReadOnlyList<string> Arguments, 
         {
             case Site:
                 await database.EnsureReachableAsync(databaseMayBeMissing: false);
+                // Only now: mapping the jobs dashboard opens the job storage, which would otherwise retry an
+                // unreachable database for half a minute before the clear message above could be printed.
+                app.UseWebUi();
                 await app.RunAsync();
                 return 0;
             case "migrate":
@@ -99,6 +102,12 @@ internal sealed record AppCommand(string Name, IReadOnlyList<string> Arguments, 
         catch (OptionsValidationException ex)
         {
             throw new StartupException(string.Join(Environment.NewLine, ex.Failures), ex);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several sections invalid at once: name every setting, not only the first.
+            throw new StartupException(string.Join(Environment.NewLine,
+                ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)), ex);
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {

@@ -66,6 +66,8 @@ public static class WebUiExtensions
         // After authentication: the profile's language comes from the sign-in cookie.
         app.UseRequestLocalization();
         app.UseAuthorization();
+        // After routing, so endpoint policies (certificate verification) apply.
+        app.UseRateLimiter();
 
         app.MapStaticAssets().AllowAnonymous(); // stylesheets are public, also on the sign-in page
         app.MapHealth();
