@@ -6,7 +6,7 @@ namespace RightsAcademy.Web.Features.Certificates;
 /// Asks for certificate work soon. Only a speed-up: <see cref="IssuePendingCertificates"/> runs every minute and does
 /// whatever these requests miss, so a failed enqueue never fails the learner's request.
 /// </summary>
-public sealed partial class CertificateJobs(IBackgroundJobClient jobs, ILogger<CertificateJobs> logger)
+public sealed partial class CertificateJobs(IServiceProvider services, ILogger<CertificateJobs> logger)
 {
     /// <summary>
     /// Called inside the completing transaction, so the run is scheduled a little later, after the commit; a run that
@@ -15,17 +15,19 @@ public sealed partial class CertificateJobs(IBackgroundJobClient jobs, ILogger<C
     public static readonly TimeSpan IssueDelay = TimeSpan.FromSeconds(5);
 
     public void RequestIssue(Guid userId, Guid courseId) =>
-        Try(() => jobs.Schedule<IssueCertificate>(job => job.RunAsync(userId, courseId, CancellationToken.None), IssueDelay));
+        Try(jobs => jobs.Schedule<IssueCertificate>(job => job.RunAsync(userId, courseId, CancellationToken.None), IssueDelay));
 
     /// <summary>Called after the corrected name is saved.</summary>
     public void RequestNameCorrection(Guid userId) =>
-        Try(() => jobs.Enqueue<ReplaceCertificate>(job => job.RunForUserAsync(userId, CancellationToken.None)));
+        Try(jobs => jobs.Enqueue<ReplaceCertificate>(job => job.RunForUserAsync(userId, CancellationToken.None)));
 
-    private void Try(Func<string> enqueue)
+    // The client is resolved here, inside the try: creating it opens Hangfire's storage, and a storage problem must
+    // not fail the learner's lesson or profile request (as with the outbox delivery trigger).
+    private void Try(Func<IBackgroundJobClient, string> enqueue)
     {
         try
         {
-            enqueue();
+            enqueue(services.GetRequiredService<IBackgroundJobClient>());
         }
 #pragma warning disable CA1031 // The work is recorded in the database; the recurring sweep does it if this fails.
         catch (Exception ex)

@@ -135,4 +135,27 @@ public sealed class CertificateIssuingTests(CertificateFixture app) : IClassFixt
         Assert.Contains("Lee Leaver", verification, StringComparison.Ordinal);
         Assert.Contains(SampleCourse.Title, verification, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task In_a_cohort_run_the_course_completes_only_with_the_minimum_attended_sessions()
+    {
+        var (user, client) = await app.LearnerWhoCompletedAsync("cohort-rule@example.org");
+        using var _ = client;
+        var courseId = await app.CourseIdAsync();
+        await using var db = app.Factory.Database.CreateDbContext();
+        var minSessions = await db.Courses.Where(c => c.Id == courseId).Select(c => c.MinSessions).SingleAsync();
+        await db.Enrolments.Where(e => e.UserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedUtc, (DateTimeOffset?)null));
+        await db.Courses.Where(c => c.Id == courseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.MinSessions, 2));
+        try
+        {
+            Assert.False(await app.RunAsync(s => s.GetRequiredService<RightsAcademy.Web.Features.Courses.CourseCompletion>().EvaluateAsync(user.Id, courseId, 1, CancellationToken.None)));
+            Assert.Null(await db.Enrolments.Where(e => e.UserId == user.Id).Select(e => e.CompletedUtc).SingleAsync());
+            Assert.True(await app.RunAsync(s => s.GetRequiredService<RightsAcademy.Web.Features.Courses.CourseCompletion>().EvaluateAsync(user.Id, courseId, 2, CancellationToken.None)));
+            Assert.NotNull(await db.Enrolments.Where(e => e.UserId == user.Id).Select(e => e.CompletedUtc).SingleAsync());
+        }
+        finally
+        {
+            await db.Courses.Where(c => c.Id == courseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.MinSessions, minSessions));
+        }
+    }
 }
