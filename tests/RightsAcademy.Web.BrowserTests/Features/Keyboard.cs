@@ -24,11 +24,11 @@ internal static class Keyboard
     /// <summary>Presses Enter on the focused link or button and waits for the page it leads to.</summary>
     public static async Task PressEnterAndWaitAsync(IPage page)
     {
-        // A form post answers with a redirect: wait for the last navigation response, the page it lands on.
-        var landed = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"),
-            response => response.Request.IsNavigationRequest && response.Status == 200);
-        // The response arrives before the browser swaps documents: wait until the new page is the current one.
-        await page.WaitForURLAsync(landed.Url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // A form post may redirect back to the very same URL (enrolling): mark the current document and wait
+        // until a new one has replaced it, rather than trusting the address bar.
+        await page.EvaluateAsync("() => { window.__beforeEnter = true; }");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => window.__beforeEnter === undefined && document.readyState !== 'loading'");
     }
 
     /// <summary>Presses Tab until the focused element's text or label starts with <paramref name="text"/>; its focus must be visible.</summary>
