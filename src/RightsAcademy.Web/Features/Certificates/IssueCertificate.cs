@@ -6,9 +6,10 @@ using RightsAcademy.Web.Infrastructure.Time;
 namespace RightsAcademy.Web.Features.Certificates;
 
 /// <summary>
-/// The issuing job for one learner and course run. Safe to run twice and on two nodes at once: it looks first, and
-/// the unique index on (learner, course, run) for original certificates decides a race, so the loser inserts
-/// nothing and queues no mail (the mail is written in the same transaction as the certificate).
+/// The issuing job for one learner and course run. Safe to run twice and on two nodes at once: runs for the same
+/// learner and course take a transaction-scoped advisory lock and look before inserting, and the unique index on
+/// (learner, course, run) for original certificates is the backstop, so a loser inserts nothing and queues no mail
+/// (the mail is written in the same transaction as the certificate).
 /// </summary>
 public sealed partial class IssueCertificate(AppDbContext db, CertificateIssuer issuer, CertificateMails mails, ILogger<IssueCertificate> logger)
 {
@@ -27,6 +28,11 @@ public sealed partial class IssueCertificate(AppDbContext db, CertificateIssuer 
             return Outcome.NotCompleted;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Runs for the same learner and course wait for each other here, so the second one sees the first one's
+        // certificate instead of failing on the unique index, which stays the guarantee. The lock ends with the
+        // transaction.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(userId)}, {LockKey(courseId)})", cancellationToken);
         if (await db.Certificates.AnyAsync(c => c.UserId == userId && c.CourseId == courseId && c.RunKey == run, cancellationToken))
         {
             return Outcome.AlreadyIssued;
@@ -57,7 +63,6 @@ public sealed partial class IssueCertificate(AppDbContext db, CertificateIssuer 
                 user.Municipality, completionDate, course.EstimatedHours, string.IsNullOrWhiteSpace(course.Issuer) ? issuer.IssuerName : course.Issuer),
             replacesId: null, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Certificates.Add(certificate);
         try
         {
@@ -80,6 +85,9 @@ public sealed partial class IssueCertificate(AppDbContext db, CertificateIssuer 
         LogIssued(certificate.Id, userId, courseId);
         return Outcome.Issued;
     }
+
+    // Two 32-bit keys from the two ids; a collision only makes unrelated runs wait for each other.
+    private static int LockKey(Guid id) => BitConverter.ToInt32(id.ToByteArray(), 12);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Issued certificate {CertificateId} to {UserId} for course {CourseId}")]
     private partial void LogIssued(Guid certificateId, Guid userId, Guid courseId);
