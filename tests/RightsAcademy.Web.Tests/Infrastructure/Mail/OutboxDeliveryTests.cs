@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Tests.Infrastructure.Mail;
@@ -78,6 +81,33 @@ public sealed class OutboxDeliveryTests(MailFixture app) : IClassFixture<MailFix
         await app.QueueAsync(MailFixture.Mail("test:same-key", "same-key@example.org", subject: "Third"));
         await app.DeliverAsync();
         Assert.Equal("First", Assert.Single(app.Sink.To("same-key@example.org")).Message.Subject);
+    }
+
+    [Fact]
+    public async Task A_mail_lives_and_dies_with_the_transaction_that_wrote_it_and_its_delivery_is_enqueued_after_the_commit()
+    {
+        await using var scope = app.Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var mailer = scope.ServiceProvider.GetRequiredService<IMailer>();
+        var jobsAtStart = await DeliveryJobsAsync(db);
+
+        await using (var rolledBack = await db.Database.BeginTransactionAsync())
+        {
+            await mailer.SendAsync(MailFixture.Mail("test:rolled-back", "rolled-back@example.org"));
+            await rolledBack.RollbackAsync();
+        }
+
+        await using (var committed = await db.Database.BeginTransactionAsync())
+        {
+            await mailer.SendAsync(MailFixture.Mail("test:committed", "committed@example.org"));
+            // Enqueued now, the run could look before the commit and find nothing.
+            Assert.Equal(jobsAtStart, await DeliveryJobsAsync(db));
+            await committed.CommitAsync();
+        }
+
+        Assert.Null(await app.MailOrDefaultAsync("test:rolled-back"));
+        Assert.NotNull(await app.MailOrDefaultAsync("test:committed"));
+        Assert.Equal(jobsAtStart + 1, await DeliveryJobsAsync(db));
     }
 
     [Fact]
@@ -220,6 +250,9 @@ public sealed class OutboxDeliveryTests(MailFixture app) : IClassFixture<MailFix
         Assert.Empty(app.Sink.To("victim@example.org"));
         Assert.Empty(app.Sink.To("other@example.org"));
     }
+
+    private static async Task<int> DeliveryJobsAsync(AppDbContext db) =>
+        await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM hangfire.job WHERE invocationdata::text LIKE '%DeliverOutbox%'").SingleAsync();
 
     [Fact]
     public void Message_ids_are_derived_from_the_key()
