@@ -117,6 +117,39 @@ public sealed class CohortEnrolmentTests(CourseFixture app) : IClassFixture<Cour
     }
 
     [Fact]
+    public async Task Raising_the_capacity_gives_the_new_places_to_the_waitlist_in_order()
+    {
+        var coordinator = await app.Factory.CreateUserAsync("raise-coord@example.org", Roles.Coordinator, app.Municipality.Id);
+        var users = new List<AppUser>();
+        for (var i = 1; i <= 4; i++)
+        {
+            users.Add(await app.Factory.CreateUserAsync($"raise-{i}@example.org", Roles.Learner, app.Municipality.Id));
+        }
+
+        var cohort = await app.Factory.CreateCohortAsync(coordinator.Id, [app.Municipality.Id], title: "Raise", capacity: 1);
+        foreach (var user in users)
+        {
+            await app.Factory.AddMemberAsync(cohort.Id, user.Id);
+        }
+
+        using var client = app.Factory.CreateFormClient();
+        await client.SignInAsync("raise-coord@example.org");
+        var detail = await client.GetPageAsync($"/cohorts/{cohort.Id}");
+        Assert.Contains("1 of 1 places taken", detail, StringComparison.Ordinal);
+        var edit = await client.PostFormAsync($"/cohorts/{cohort.Id}/edit", $"/cohorts/{cohort.Id}/edit",
+            ("Form.CourseId", cohort.CourseId.ToString()), ("Form.Title", "Raise"), ("Form.EnrolmentOpensOn", CohortForm.Format(cohort.EnrolmentOpensOn)),
+            ("Form.StartsOn", CohortForm.Format(cohort.StartsOn)), ("Form.EndsOn", CohortForm.Format(cohort.EndsOn)), ("Form.TimeZone", cohort.TimeZone),
+            ("Form.Capacity", "3"), ("Form.Mode", "Invitation"), ("Form.MunicipalityIds", app.Municipality.Id.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+
+        await using var db = app.Factory.Database.CreateDbContext();
+        var statuses = await db.CohortMembers.Where(m => m.CohortId == cohort.Id).ToDictionaryAsync(m => m.UserId, m => m.Status);
+        Assert.Equal(
+            [CohortMemberStatus.Active, CohortMemberStatus.Active, CohortMemberStatus.Active, CohortMemberStatus.Waitlisted],
+            users.Select(u => statuses[u.Id]));
+    }
+
+    [Fact]
     public async Task A_join_code_admits_staff_of_a_participating_municipality_only()
     {
         var coordinator = await app.Factory.CreateUserAsync("code-coord@example.org", Roles.Coordinator, app.Municipality.Id);
