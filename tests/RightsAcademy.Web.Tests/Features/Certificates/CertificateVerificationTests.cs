@@ -56,6 +56,10 @@ public sealed class CertificateVerificationTests(CertificateFixture app) : IClas
         Assert.Contains("This certificate has been revoked.", page, StringComparison.Ordinal);
         Assert.Contains("Revoked on", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Issued in error", page, StringComparison.Ordinal);
+
+        // Its credential still has a good signature, but the status check says revoked.
+        var credential = await anonymous.PostFormAsync("/verify", "/verify/credential", ("jwt", certificate.Credential));
+        Assert.Contains("This certificate has been revoked.", await credential.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,6 +138,17 @@ public sealed class CertificateVerificationTests(CertificateFixture app) : IClas
         var verifiedPage = await verified.Content.ReadAsStringAsync();
         Assert.Contains("This certificate is valid.", verifiedPage, StringComparison.Ordinal);
         Assert.Contains("Badge Holder", verifiedPage, StringComparison.Ordinal);
+
+        // The same credential as an uploaded file, as a wallet exports it.
+        var form = await anonymous.GetPageAsync("/verify");
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(FormClient.AntiforgeryToken(form)!), "__xsrf" },
+            { new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(jwt)), "file", "certificate.jwt" },
+        };
+        var uploaded = await anonymous.Http.PostAsync(new Uri("/verify/credential", UriKind.Relative), upload);
+        Assert.True(uploaded.IsSuccessStatusCode, $"{uploaded.StatusCode} {uploaded.Headers.Location}");
+        Assert.Contains("This certificate is valid.", await uploaded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var parts = jwt.Split('.');
         var tampered = $"{parts[0]}.{parts[1]}.{(parts[2][0] == 'A' ? 'B' : 'A')}{parts[2][1..]}";
