@@ -34,6 +34,7 @@ public static class BackgroundJobsServiceCollectionExtensions
                 new NpgsqlConnectionFactory(services.GetRequiredService<DatabaseConnection>().ConnectionString, storageOptions),
                 storageOptions);
             config
+                .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
