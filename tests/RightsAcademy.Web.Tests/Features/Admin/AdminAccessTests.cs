@@ -6,7 +6,7 @@ namespace RightsAcademy.Web.Tests.Features.Admin;
 
 public sealed class AdminAccessTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    public static TheoryData<string> AdminPages => ["/admin/users", "/admin/users/invite", "/admin/municipalities", "/admin/municipalities/new", "/admin/jobs"];
+    public static TheoryData<string> AdminPages => ["/admin/users", "/admin/users/invite", "/admin/municipalities", "/admin/municipalities/new", "/admin/jobs", "/admin/outbox"];
 
     [Theory]
     [MemberData(nameof(AdminPages))]
