@@ -68,11 +68,19 @@ public sealed class FileIssuerKeyStore(string folder) : IIssuerKeyStore
         return keys;
     }
 
-    // Written to a temporary file and renamed without overwriting: a reader never sees half a key, and when two
-    // processes start at once the first rename wins and the other process uses the winner's key.
+    // Several processes may start at once on a new folder. File.Move(overwrite: false) checks and renames in two
+    // steps on Linux, so a winner must be chosen first: an exclusive lock file (FileShare.None takes an advisory
+    // lock there). The holder creates the key if it is still missing, through a temporary file and a rename, so
+    // a reader never sees half a key; the others wait and then read the winner's key.
     private async Task CreateFirstAsync(CancellationToken cancellationToken)
     {
         var target = Path.Combine(Folder, FirstKeyFile);
+        await using var creation = await AcquireCreationLockAsync(cancellationToken);
+        if (File.Exists(target))
+        {
+            return;
+        }
+
         var temporary = Path.Combine(Folder, $".{FirstKeyFile}.{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
@@ -92,13 +100,25 @@ public sealed class FileIssuerKeyStore(string folder) : IIssuerKeyStore
 
             File.Move(temporary, target, overwrite: false);
         }
-        catch (IOException) when (File.Exists(target))
-        {
-            // Another process created the key first.
-        }
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    private async Task<FileStream> AcquireCreationLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Folder, ".create.lock");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 200)
+            {
+                await Task.Delay(25, cancellationToken);
+            }
         }
     }
 }

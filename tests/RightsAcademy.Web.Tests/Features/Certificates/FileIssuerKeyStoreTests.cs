@@ -14,7 +14,7 @@ public sealed class FileIssuerKeyStoreTests : IDisposable
 
         var key = Assert.Single(keys);
         var file = Path.Combine(_folder, FileIssuerKeyStore.FirstKeyFile);
-        Assert.Equal([file], Directory.GetFiles(_folder));
+        Assert.Equal([file], Directory.GetFiles(_folder).Where(f => !Path.GetFileName(f).StartsWith('.')));
         Assert.Contains("-----BEGIN PRIVATE KEY-----", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
@@ -33,7 +33,7 @@ public sealed class FileIssuerKeyStoreTests : IDisposable
             Task.Run(() => new FileIssuerKeyStore(_folder).LoadOrCreateAsync(CancellationToken.None))));
 
         Assert.Single(results.SelectMany(r => r).Select(k => k.KeyId).Distinct());
-        Assert.Single(Directory.GetFiles(_folder));
+        Assert.Single(Directory.GetFiles(_folder), f => !Path.GetFileName(f).StartsWith('.'));
     }
 
     [Fact]
