@@ -226,7 +226,7 @@ public sealed class CohortsController(AppDbContext db, IStringLocalizer<SharedRe
     {
         var language = Language;
         var courses = await db.Courses.Where(c => c.ArchivedUtc == null)
-            .Select(c => new { c.Id, Title = c.Texts.OrderBy(x => x.Language == language ? 0 : 1).ThenBy(x => x.Language).Select(x => x.Title).FirstOrDefault() ?? c.Slug })
+            .Select(c => new { c.Id, Title = c.Texts.OrderBy(x => x.Language == language ? 0 : x.Language == c.DefaultLanguage ? 1 : 2).Select(x => x.Title).FirstOrDefault() ?? c.Slug })
             .ToListAsync(cancellationToken);
         var municipalities = await db.Municipalities.OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);
         return new CohortEditPage(id, form,

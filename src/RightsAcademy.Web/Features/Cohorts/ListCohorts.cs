@@ -16,7 +16,7 @@ public static class ListCohorts
                 .Where(c => archived ? c.Stage == CohortStage.Archived : c.Stage != CohortStage.Archived)
                 .OrderByDescending(c => c.StartsOn).ThenBy(c => c.Title)
                 .Select(c => new Row(c.Id, c.Title,
-                    db.CourseTexts.Where(t => t.CourseId == c.CourseId).OrderBy(t => t.Language == language ? 0 : 1).ThenBy(t => t.Language).Select(t => t.Title).FirstOrDefault() ?? "",
+                    db.CourseTexts.Where(t => t.CourseId == c.CourseId).OrderBy(t => t.Language == language ? 0 : db.Courses.Any(k => k.Id == c.CourseId && k.DefaultLanguage == t.Language) ? 1 : 2).Select(t => t.Title).FirstOrDefault() ?? "",
                     c.StartsOn, c.EndsOn, c.Stage,
                     c.Members.Count(m => m.Status == CohortMemberStatus.Active),
                     c.Members.Count(m => m.Status == CohortMemberStatus.Waitlisted),

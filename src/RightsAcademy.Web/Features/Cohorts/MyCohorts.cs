@@ -17,14 +17,7 @@ public static class MyCohorts
     {
         public async Task<View> HandleAsync(Guid userId, string language, CancellationToken cancellationToken)
         {
-            var mine = await db.CohortMembers.Where(m => m.UserId == userId && m.Status != CohortMemberStatus.Left)
-                .Join(db.Cohorts, m => m.CohortId, c => c.Id, (m, c) => new { m.Status, Cohort = c })
-                .Where(x => x.Cohort.Stage != CohortStage.Archived)
-                .OrderBy(x => x.Cohort.StartsOn)
-                .Select(x => new Row(x.Cohort.Id, x.Cohort.Title,
-                    db.CourseTexts.Where(t => t.CourseId == x.Cohort.CourseId).OrderBy(t => t.Language == language ? 0 : 1).ThenBy(t => t.Language).Select(t => t.Title).FirstOrDefault() ?? "",
-                    x.Cohort.StartsOn, x.Cohort.EndsOn, x.Status))
-                .ToListAsync(cancellationToken);
+            var mine = await MineAsync(userId, language, cancellationToken);
             var municipalityId = await db.Users.Where(u => u.Id == userId).Select(u => u.MunicipalityId).SingleAsync(cancellationToken);
             var candidates = await db.Cohorts
                 .Where(c => c.Mode == CohortEnrolmentMode.Open && c.Municipalities.Any(m => m.MunicipalityId == municipalityId)
@@ -34,7 +27,9 @@ public static class MyCohorts
                 .Select(c => new
                 {
                     Cohort = c,
-                    CourseTitle = db.CourseTexts.Where(t => t.CourseId == c.CourseId).OrderBy(t => t.Language == language ? 0 : 1).ThenBy(t => t.Language).Select(t => t.Title).FirstOrDefault() ?? "",
+                    CourseTitle = db.CourseTexts.Where(t => t.CourseId == c.CourseId)
+                        .OrderBy(t => t.Language == language ? 0 : db.Courses.Any(k => k.Id == c.CourseId && k.DefaultLanguage == t.Language) ? 1 : 2)
+                        .Select(t => t.Title).FirstOrDefault() ?? "",
                 })
                 .ToListAsync(cancellationToken);
             // The stage column lags the dates until the lifecycle job runs; the dates decide.
@@ -44,5 +39,19 @@ public static class MyCohorts
                 .ToList();
             return new View(mine, joinable);
         }
+
+        /// <summary>Only the learner's own cohorts, in one query: what the dashboard shows.</summary>
+        public async Task<IReadOnlyList<Row>> MineAsync(Guid userId, string language, CancellationToken cancellationToken) =>
+            await db.CohortMembers.Where(m => m.UserId == userId && m.Status != CohortMemberStatus.Left)
+                .Join(db.Cohorts, m => m.CohortId, c => c.Id, (m, c) => new { m.Status, Cohort = c })
+                .Where(x => x.Cohort.Stage != CohortStage.Archived)
+                .OrderBy(x => x.Cohort.StartsOn)
+                .Select(x => new Row(x.Cohort.Id, x.Cohort.Title,
+                    // The learner's language, else the course's default, as on every other page.
+                    db.CourseTexts.Where(t => t.CourseId == x.Cohort.CourseId)
+                        .OrderBy(t => t.Language == language ? 0 : db.Courses.Any(k => k.Id == x.Cohort.CourseId && k.DefaultLanguage == t.Language) ? 1 : 2)
+                        .Select(t => t.Title).FirstOrDefault() ?? "",
+                    x.Cohort.StartsOn, x.Cohort.EndsOn, x.Status))
+                .ToListAsync(cancellationToken);
     }
 }

@@ -78,6 +78,6 @@ public static class SetPacing
     /// <summary>Live modules in order, titled in the viewer's language when translated.</summary>
     public static async Task<List<ModuleInfo>> ModulesAsync(AppDbContext db, Guid courseId, string language, CancellationToken cancellationToken) =>
         await db.Modules.Where(m => m.CourseId == courseId && m.ArchivedUtc == null).OrderBy(m => m.Position)
-            .Select(m => new ModuleInfo(m.Id, m.Texts.OrderBy(t => t.Language == language ? 0 : 1).ThenBy(t => t.Language).Select(t => t.Title).FirstOrDefault() ?? m.Slug))
+            .Select(m => new ModuleInfo(m.Id, m.Texts.OrderBy(t => t.Language == language ? 0 : db.Courses.Any(c => c.Id == courseId && c.DefaultLanguage == t.Language) ? 1 : 2).Select(t => t.Title).FirstOrDefault() ?? m.Slug))
             .ToListAsync(cancellationToken);
 }

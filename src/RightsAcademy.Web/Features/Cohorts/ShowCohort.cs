@@ -27,7 +27,7 @@ public static class ShowCohort
             }
 
             var course = await db.Courses.Where(c => c.Id == cohort.CourseId)
-                .Select(c => new { c.Slug, Title = c.Texts.OrderBy(t => t.Language == language ? 0 : 1).ThenBy(t => t.Language).Select(t => t.Title).FirstOrDefault() })
+                .Select(c => new { c.Slug, Title = c.Texts.OrderBy(t => t.Language == language ? 0 : t.Language == c.DefaultLanguage ? 1 : 2).Select(t => t.Title).FirstOrDefault() })
                 .SingleAsync(cancellationToken);
             var municipalities = await db.CohortMunicipalities.Where(m => m.CohortId == id)
                 .Join(db.Municipalities, cm => cm.MunicipalityId, m => m.Id, (cm, m) => new { m.Id, m.Name })

@@ -29,7 +29,7 @@ public static class ShowMyCohort
 
             var cohort = await db.Cohorts.AsNoTracking().Include(c => c.Pacing).SingleAsync(c => c.Id == cohortId, cancellationToken);
             var course = await db.Courses.Where(c => c.Id == cohort.CourseId)
-                .Select(c => new { c.Slug, Title = c.Texts.OrderBy(t => t.Language == language ? 0 : 1).ThenBy(t => t.Language).Select(t => t.Title).FirstOrDefault() })
+                .Select(c => new { c.Slug, Title = c.Texts.OrderBy(t => t.Language == language ? 0 : t.Language == c.DefaultLanguage ? 1 : 2).Select(t => t.Title).FirstOrDefault() })
                 .SingleAsync(cancellationToken);
             var modules = await SetPacing.ModulesAsync(db, cohort.CourseId, language, cancellationToken);
             var plan = modules.Select(m => cohort.Pacing.Find(p => p.ModuleId == m.Id && p.LessonId == null) is { } pace

@@ -26,7 +26,7 @@ public sealed class DashboardController(AppDbContext db) : Controller
             User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin),
             User.IsInRole(Roles.Admin),
             await progress.HandleAsync(userId!.Value, cancellationToken),
-            (await cohorts.HandleAsync(userId.Value, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken)).Mine));
+            await cohorts.MineAsync(userId.Value, ContentLanguage.Viewer, cancellationToken)));
     }
 }
 
