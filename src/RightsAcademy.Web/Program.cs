@@ -4,6 +4,7 @@ using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.ContentImport;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Health;
+using RightsAcademy.Web.Features.Sessions;
 using RightsAcademy.Web.Infrastructure.BackgroundJobs;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Localization;
@@ -29,6 +30,7 @@ try
     builder.AddCohorts();
     builder.AddContentImport();
     builder.AddCertificates();
+    builder.AddSessions();
     builder.AddBackgroundJobs(runServer: command.IsSite);
     builder.AddWebUi();
     builder.AddHealth();

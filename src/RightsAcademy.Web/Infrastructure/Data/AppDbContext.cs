@@ -7,6 +7,8 @@ using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Municipalities;
+using RightsAcademy.Web.Features.Practices;
+using RightsAcademy.Web.Features.Sessions;
 using RightsAcademy.Web.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Infrastructure.Data;
@@ -60,6 +62,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CohortPace> CohortPacing => Set<CohortPace>();
 
     public DbSet<CohortMilestone> CohortMilestones => Set<CohortMilestone>();
+
+    public DbSet<ExchangeSession> ExchangeSessions => Set<ExchangeSession>();
+
+    public DbSet<ExchangeSessionCohort> ExchangeSessionCohorts => Set<ExchangeSessionCohort>();
+
+    public DbSet<ExchangeSessionFacilitator> ExchangeSessionFacilitators => Set<ExchangeSessionFacilitator>();
+
+    public DbSet<ExchangeSessionMunicipality> ExchangeSessionMunicipalities => Set<ExchangeSessionMunicipality>();
+
+    public DbSet<ExchangeSessionLesson> ExchangeSessionLessons => Set<ExchangeSessionLesson>();
+
+    public DbSet<SessionRsvp> SessionRsvps => Set<SessionRsvp>();
+
+    public DbSet<SessionAttendance> SessionAttendances => Set<SessionAttendance>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<Practice> Practices => Set<Practice>();
 
     // Shared with every app node so cookies and antiforgery tokens survive a restart or a second node.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
