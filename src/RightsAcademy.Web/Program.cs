@@ -5,6 +5,7 @@ using RightsAcademy.Web.Features.ContentImport;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Health;
 using RightsAcademy.Web.Features.Sessions;
+using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Infrastructure.BackgroundJobs;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Localization;
@@ -26,6 +27,7 @@ try
     builder.AddAccounts();
     builder.AddLocalisation();
     builder.AddMail();
+    builder.AddNotifications();
     builder.AddCourses();
     builder.AddCohorts();
     builder.AddContentImport();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Localization;
 using RightsAcademy.Web.Infrastructure.Security;
@@ -225,7 +226,7 @@ public sealed class AccountController(
 
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("profile")]
-    public async Task<IActionResult> Profile(bool saved = false)
+    public async Task<IActionResult> Profile(bool saved = false, bool mailSaved = false)
     {
         var user = await CurrentUserAsync();
         if (user is null)
@@ -241,7 +242,25 @@ public sealed class AccountController(
             Language = user.PreferredLanguage,
             TimeZone = user.TimeZone,
         };
-        return View(await ProfilePageAsync(user, form, saved));
+        return View((await ProfilePageAsync(user, form, saved)) with { MailSaved = mailSaved });
+    }
+
+    /// <summary>The mail choices: every category ticked is received; the digest choice applies to non-urgent mail.</summary>
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("mail")]
+    public async Task<IActionResult> MailPreferences(List<MailCategory>? receive, DigestMode digest, [FromServices] SetMailPreferences.Handler handler,
+        CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var chosen = (receive ?? []).Where(c => Notifications.MailPreferences.Categories.Contains(c)).ToList();
+        var mode = Enum.IsDefined(digest) ? digest : DigestMode.EachMail;
+        await handler.HandleAsync(new SetMailPreferences.Command(user.Id, chosen, mode), cancellationToken);
+        return Redirect("/account/profile?mailSaved=true#mail");
     }
 
     [Authorize(Policy = Policies.SignedIn)]
@@ -312,8 +331,9 @@ public sealed class AccountController(
         var roles = await users.GetRolesAsync(user);
         var municipality = await HttpContext.RequestServices.GetRequiredService<AppDbContext>().Municipalities
             .Where(m => m.Id == user.MunicipalityId).Select(m => m.Name).SingleAsync();
+        var mail = await HttpContext.RequestServices.GetRequiredService<Notifier>().PreferencesAsync(user.Id, HttpContext.RequestAborted);
         return new ProfilePage(form, user.Email!, municipality, [.. roles.Select(r => t[$"Role.{r}"].Value)],
-            SelectLists.Languages(form.Language), SelectLists.TimeZones(form.TimeZone), saved);
+            SelectLists.Languages(form.Language), SelectLists.TimeZones(form.TimeZone), saved, mail);
     }
 
     private static async Task<IEnumerable<SelectListItem>> MunicipalityChoicesAsync(AppDbContext db) =>

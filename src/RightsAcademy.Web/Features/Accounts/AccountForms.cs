@@ -98,7 +98,8 @@ public sealed record ProfileForm
 }
 
 public sealed record ProfilePage(ProfileForm Form, string Email, string MunicipalityName, IReadOnlyList<string> Roles,
-    IEnumerable<SelectListItem> Languages, IEnumerable<SelectListItem> TimeZones, bool Saved);
+    IEnumerable<SelectListItem> Languages, IEnumerable<SelectListItem> TimeZones, bool Saved,
+    RightsAcademy.Web.Features.Notifications.MailPreferences Mail, bool MailSaved = false);
 
 public sealed record RegisterForm
 {

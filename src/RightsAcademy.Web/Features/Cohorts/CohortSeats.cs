@@ -8,7 +8,7 @@ namespace RightsAcademy.Web.Features.Cohorts;
 /// taking the last place at the same moment cannot both get it, and the waitlist is served strictly in order.
 /// An active member is enrolled in the course, so the course's lesson pages work unchanged.
 /// </summary>
-public sealed class CohortSeats(AppDbContext db, TimeProvider clock)
+public sealed class CohortSeats(AppDbContext db, TimeProvider clock, CohortMails mails)
 {
     public enum Outcome { Joined, Waitlisted, AlreadyMember, AlreadyWaitlisted }
 
@@ -42,6 +42,7 @@ public sealed class CohortSeats(AppDbContext db, TimeProvider clock)
             member.JoinedUtc = now;
             await db.SaveChangesAsync(cancellationToken);
             await EnrolAsync(userId, cohort.CourseId, now, cancellationToken);
+            await mails.SendWelcomeAsync(cohortId, userId, cancellationToken);
             return Outcome.Joined;
         }
 
@@ -88,6 +89,7 @@ public sealed class CohortSeats(AppDbContext db, TimeProvider clock)
         foreach (var member in promoted)
         {
             await EnrolAsync(member.UserId, cohort.CourseId, now, cancellationToken);
+            await mails.SendWelcomeAsync(cohortId, member.UserId, cancellationToken);
         }
 
         return promoted.Count;

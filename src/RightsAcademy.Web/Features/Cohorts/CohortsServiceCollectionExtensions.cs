@@ -5,6 +5,8 @@ public static class CohortsServiceCollectionExtensions
     public static IHostApplicationBuilder AddCohorts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CohortSeats>();
+        builder.Services.AddScoped<CohortMails>();
+        builder.Services.AddScoped<CohortNews>();
         builder.Services.AddScoped<SaveCohort.Handler>();
         builder.Services.AddScoped<CopyCohort.Handler>();
         builder.Services.AddScoped<SetPacing.Handler>();

@@ -1,6 +1,7 @@
 using Hangfire;
 using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.Cohorts;
+using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Infrastructure.BackgroundJobs;
@@ -15,6 +16,9 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
     public const string CertificateIssuing = "certificate-issuing";
 
     public const string CohortLifecycle = "cohort-lifecycle";
+    public const string DueSoonMails = "due-soon-mails";
+    public const string InactivityNudges = "inactivity-nudges";
+    public const string Digests = "digests";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +31,12 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
         // Issues certificates for completed courses that have none yet, and replaces those whose learner corrected
         // their name: the guarantee behind the enqueue on completion, which is only a speed-up.
         jobs.AddOrUpdate<IssuePendingCertificates>(CertificateIssuing, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        // Mail derived from dates and activity. Each job works out what is due now from the current data (a moved
+        // due date moves its mail) and keys every mail by event, so re-runs and overlaps send nothing twice; quiet
+        // hours and digest times are per recipient's zone, which an hourly run meets within the hour.
+        jobs.AddOrUpdate<SendDueSoonMails>(DueSoonMails, job => job.RunAsync(CancellationToken.None), Cron.Hourly(5));
+        jobs.AddOrUpdate<SendInactivityNudges>(InactivityNudges, job => job.RunAsync(CancellationToken.None), Cron.Hourly(10));
+        jobs.AddOrUpdate<SendDigests>(Digests, job => job.RunAsync(CancellationToken.None), Cron.Hourly(15));
         return Task.CompletedTask;
     }
 

@@ -9,6 +9,7 @@ using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Municipalities;
 using RightsAcademy.Web.Features.Practices;
 using RightsAcademy.Web.Features.Sessions;
+using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Infrastructure.Data;
@@ -80,6 +81,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<MailPreferences> MailPreferences => Set<MailPreferences>();
+
+    public DbSet<DigestItem> DigestItems => Set<DigestItem>();
 
     // Shared with every app node so cookies and antiforgery tokens survive a restart or a second node.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

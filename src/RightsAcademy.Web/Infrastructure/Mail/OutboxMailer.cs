@@ -19,6 +19,11 @@ public sealed partial class OutboxMailer(
             throw new ArgumentException($"An idempotency key has 1 to {OutboxMessageConfiguration.IdempotencyKeyMaxLength} characters.", nameof(mail));
         }
 
+        if (mail.UnsubscribeUrl is { } unsubscribe && !OutboxMimeMessage.IsHeaderSafeUrl(unsubscribe))
+        {
+            throw new ArgumentException("An unsubscribe address is one absolute http(s) URL without spaces or angle brackets.", nameof(mail));
+        }
+
         var smtp = options.Value;
         var now = clock.GetUtcNow();
         var status = smtp.IsConfigured ? OutboxStatus.Pending : OutboxStatus.NotConfigured;
@@ -31,9 +36,9 @@ public sealed partial class OutboxMailer(
         var id = Guid.CreateVersion7();
         var inserted = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "OutboxMessages" ("Id", "IdempotencyKey", "MessageId", "ToAddress", "ToName", "Language", "Subject",
-                "TextBody", "HtmlBody", "Status", "Attempts", "NextAttemptUtc", "CreatedUtc", "QueuedUtc")
+                "TextBody", "HtmlBody", "UnsubscribeUrl", "Status", "Attempts", "NextAttemptUtc", "CreatedUtc", "QueuedUtc")
             VALUES ({id}, {mail.IdempotencyKey}, {messageId}, {mail.ToAddress}, {mail.ToName}, {mail.Language}, {subject},
-                {mail.TextBody}, {mail.HtmlBody}, {status.ToString()}, 0, {now}, {now}, {now})
+                {mail.TextBody}, {mail.HtmlBody}, {mail.UnsubscribeUrl}, {status.ToString()}, 0, {now}, {now}, {now})
             ON CONFLICT ("IdempotencyKey") DO NOTHING
             """, cancellationToken);
         if (inserted == 0)

@@ -26,6 +26,9 @@ public sealed class OutboxMessage
 
     public required string HtmlBody { get; set; }
 
+    /// <summary>Non-essential mail only: the RFC 8058 one-click unsubscribe address (see <see cref="OutgoingMail"/>).</summary>
+    public string? UnsubscribeUrl { get; set; }
+
     public OutboxStatus Status { get; set; }
 
     /// <summary>SMTP conversations started for this mail, resends included.</summary>

@@ -8,6 +8,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     public const int IdempotencyKeyMaxLength = 200;
     public const int SubjectMaxLength = 500;
     public const int LastErrorMaxLength = 2000;
+    public const int UnsubscribeUrlMaxLength = 1000;
 
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
@@ -19,6 +20,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ToName).HasMaxLength(200);
         builder.Property(m => m.Language).HasMaxLength(8);
         builder.Property(m => m.Subject).HasMaxLength(SubjectMaxLength);
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(UnsubscribeUrlMaxLength);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(LastErrorMaxLength);
         // What the delivery job asks for: due Pending rows, and Sending rows whose sender may have died.

@@ -23,6 +23,12 @@ public static class OutboxMimeMessage
         message.Date = mail.CreatedUtc;
         // RFC 3834: mail written by a machine; auto-responders should not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        if (mail.UnsubscribeUrl is { } unsubscribe && IsHeaderSafeUrl(unsubscribe))
+        {
+            // RFC 8058: a mailbox provider POSTs "List-Unsubscribe=One-Click" to the address, without a session.
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         foreach (var attachment in attachments ?? [])
         {
@@ -81,6 +87,12 @@ public static class OutboxMimeMessage
 
         return builder.ToString().Trim();
     }
+
+    /// <summary>An absolute http(s) address that can sit between angle brackets in a header: no spaces, no breaks.</summary>
+    public static bool IsHeaderSafeUrl(string value) =>
+        value.Length <= OutboxMessageConfiguration.UnsubscribeUrlMaxLength
+        && !value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is '<' or '>' or '"' or ',')
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static bool IsLanguageTag(string value) =>
         value.Length is > 0 and <= 35 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');

@@ -70,10 +70,13 @@ public sealed class CohortEnrolmentTests(CourseFixture app) : IClassFixture<Cour
             Assert.Equal(2, await db.Enrolments.CountAsync(e => members.Contains(e.UserId) && e.CourseId == cohort.CourseId));
         }
 
-        // The new account received the ordinary invitation, in French, with a working link.
-        var mail = app.Factory.Mailer.LastTo("ana@example.org");
+        // The new account received the ordinary invitation, in French, with a working link, and the cohort's welcome.
+        var mail = app.Factory.Mailer.Sent.Single(m => m.ToAddress == "ana@example.org" && m.IdempotencyKey.StartsWith("invitation:", StringComparison.Ordinal));
         Assert.Equal("fr", mail.Language);
         Assert.Contains("/account/accept-invitation", CapturingMailer.LinkIn(mail), StringComparison.Ordinal);
+        var welcome = app.Factory.Mailer.Sent.Single(m => m.ToAddress == "ana@example.org" && m.IdempotencyKey.StartsWith("cohort-welcome:", StringComparison.Ordinal));
+        Assert.Equal("fr", welcome.Language);
+        Assert.Null(welcome.UnsubscribeUrl);
     }
 
     [Fact]

@@ -56,7 +56,15 @@ public class MailFixture : AppFixture
 
         await base.InitializeAsync();
         Site = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddScoped<IMailer>(provider => provider.GetRequiredService<OutboxMailer>())));
+        {
+            services.AddScoped<IMailer>(provider => provider.GetRequiredService<OutboxMailer>());
+            ConfigureSiteServices(services);
+        }));
+    }
+
+    /// <summary>More replacements in the site, e.g. a clock the test sets.</summary>
+    protected virtual void ConfigureSiteServices(IServiceCollection services)
+    {
     }
 
     public override async Task DisposeAsync()
