@@ -7,9 +7,9 @@ using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Municipalities;
+using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Features.Practices;
 using RightsAcademy.Web.Features.Sessions;
-using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Infrastructure.Data;
