@@ -7,7 +7,7 @@ namespace RightsAcademy.Web.Features.Certificates;
 /// </summary>
 public sealed class Certificate
 {
-    /// <summary>The key run for a self-paced enrolment; a cohort run will use its own key (e.g. <c>cohort:{id}</c>).</summary>
+    /// <summary>The key run for a self-paced enrolment; a cohort run uses <c>cohort:{id}</c> (see CourseRuns).</summary>
     public const string SelfPacedRun = "self-paced";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RightsAcademy.Web.Features.Courses;
 using Npgsql;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Time;
@@ -17,8 +18,8 @@ public sealed partial class IssueCertificate(AppDbContext db, CertificateIssuer 
 
     public async Task<Outcome> RunAsync(Guid userId, Guid courseId, CancellationToken cancellationToken)
     {
-        // Cohort runs will pass their own key; self-paced enrolments have one run per learner and course.
-        const string run = Certificate.SelfPacedRun;
+        // One run per learner and course: their cohort's (cohort:{id}) or the self-paced one.
+        var run = await CourseRuns.KeyAsync(db, userId, courseId, cancellationToken);
         var completedUtc = await db.Enrolments.AsNoTracking()
             .Where(e => e.UserId == userId && e.CourseId == courseId && e.CompletedUtc != null)
             .Select(e => e.CompletedUtc).SingleOrDefaultAsync(cancellationToken);

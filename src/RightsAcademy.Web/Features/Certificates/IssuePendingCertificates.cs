@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using RightsAcademy.Web.Features.Cohorts;
+using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Infrastructure.Data;
 
 namespace RightsAcademy.Web.Features.Certificates;
@@ -20,7 +22,12 @@ public sealed class IssuePendingCertificates(AppDbContext db, IssueCertificate i
     {
         var pending = await db.Enrolments.AsNoTracking()
             .Where(e => e.CompletedUtc != null
-                && !db.Certificates.Any(c => c.UserId == e.UserId && c.CourseId == e.CourseId && c.RunKey == Certificate.SelfPacedRun))
+                && !db.Certificates.Any(c => c.UserId == e.UserId && c.CourseId == e.CourseId
+                    // The learner's run, as CourseRuns.KeyAsync decides it (inlined: EF cannot expand a method here).
+                    && c.RunKey == (db.CohortMembers
+                        .Where(m => m.UserId == e.UserId && m.Status == CohortMemberStatus.Active && db.Cohorts.Any(k => k.Id == m.CohortId && k.CourseId == e.CourseId))
+                        .OrderByDescending(m => m.JoinedUtc).ThenByDescending(m => m.Id)
+                        .Select(m => CourseRuns.CohortPrefix + m.CohortId.ToString()).FirstOrDefault() ?? Certificate.SelfPacedRun)))
             .OrderBy(e => e.CompletedUtc).Select(e => new { e.UserId, e.CourseId }).Take(BatchSize)
             .ToListAsync(cancellationToken);
         var issued = 0;

@@ -8,19 +8,19 @@ namespace RightsAcademy.Web.Features.Cohorts;
 /// <summary>
 /// Progress of every active member for the cohort's coordinators and facilitators. A fixed number of queries
 /// whatever the size of the cohort: members, then completions and quiz results grouped per member.
-/// Session attendance comes with peer-exchange sessions (not built yet).
+/// Session attendance is counted the same way: one grouped query for attended sessions of this cohort.
 /// </summary>
 public static class ShowRoster
 {
     public sealed record Filter(Guid? MunicipalityId, string? Department);
 
     public sealed record Row(Guid UserId, string Name, string Municipality, string? Department, int RequiredDone, int RequiredTotal,
-        DateTimeOffset? LastActivityUtc, int QuizzesPassed, int QuizzesTotal, int? BestQuizPercent);
+        DateTimeOffset? LastActivityUtc, int QuizzesPassed, int QuizzesTotal, int? BestQuizPercent, int SessionsAttended = 0, int SessionsHeld = 0);
 
     public sealed record View(Guid CohortId, string Title, Filter Filter, IReadOnlyList<(Guid Id, string Name)> Municipalities,
         IReadOnlyList<string> Departments, IReadOnlyList<Row> Rows);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, TimeProvider clock)
     {
         public async Task<View?> HandleAsync(Guid cohortId, Filter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
         {
@@ -58,11 +58,21 @@ public static class ShowRoster
                 .Select(g => new { g.Key.UserId, Passed = g.Any(a => a.Passed), Best = g.Max(a => a.ScorePercent) })
                 .ToListAsync(cancellationToken);
 
+            var now = clock.GetUtcNow();
+            var cohortSessions = db.ExchangeSessionCohorts.Where(c => c.CohortId == cohortId).Select(c => c.SessionId);
+            var sessionsHeld = await db.ExchangeSessions.CountAsync(s => cohortSessions.Contains(s.Id) && s.CancelledUtc == null && s.StartUtc <= now, cancellationToken);
+            var attended = await db.SessionAttendances
+                .Where(a => ids.Contains(a.UserId) && a.Attended && cohortSessions.Contains(a.SessionId)
+                    && db.ExchangeSessions.Any(s => s.Id == a.SessionId && s.CancelledUtc == null))
+                .GroupBy(a => a.UserId).Select(g => new { UserId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.UserId, g => g.Count, cancellationToken);
+
             var rows = members.Select(m =>
             {
                 var mine = quizzes.Where(q => q.UserId == m.Id).ToList();
                 return new Row(m.Id, m.DisplayName, m.Municipality, m.Department, done.GetValueOrDefault(m.Id), requiredTotal, m.LastActivity,
-                    mine.Count(q => q.Passed), quizzesTotal, mine.Count == 0 ? null : mine.Max(q => q.Best));
+                    mine.Count(q => q.Passed), quizzesTotal, mine.Count == 0 ? null : mine.Max(q => q.Best),
+                    attended.GetValueOrDefault(m.Id), sessionsHeld);
             }).ToList();
             var municipalities = allMembers.Select(m => (m.MunicipalityId, m.Municipality)).Distinct().OrderBy(m => m.Municipality, StringComparer.CurrentCulture).ToList();
             var departments = allMembers.Select(m => m.Department).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCulture).ToList();

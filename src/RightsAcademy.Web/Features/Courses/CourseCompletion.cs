@@ -13,12 +13,17 @@ namespace RightsAcademy.Web.Features.Courses;
 /// </summary>
 public sealed class CourseCompletion(AppDbContext db, TimeProvider clock, CertificateJobs certificates)
 {
-    public Task<bool> EvaluateAsync(Guid userId, Guid courseId, CancellationToken cancellationToken) =>
-        EvaluateAsync(userId, courseId, attendedSessions: null, cancellationToken);
+    /// <summary>Works out the learner's run: in a cohort run, the sessions of that cohort they attended count.</summary>
+    public async Task<bool> EvaluateAsync(Guid userId, Guid courseId, CancellationToken cancellationToken)
+    {
+        var cohortId = await CourseRuns.CohortIds(db, userId, courseId).Select(id => (Guid?)id).FirstOrDefaultAsync(cancellationToken);
+        int? attended = cohortId is { } id ? await CourseRuns.AttendedSessionsAsync(db, userId, id, cancellationToken) : null;
+        return await EvaluateAsync(userId, courseId, attended, cancellationToken);
+    }
 
     /// <param name="attendedSessions">
     /// The seam for cohorts: the learner's attended peer-exchange sessions in a cohort run, or null for a self-paced
-    /// enrolment, where attendance does not apply. Cohort attendance will call this with its count.
+    /// enrolment, where attendance does not apply.
     /// </param>
     public async Task<bool> EvaluateAsync(Guid userId, Guid courseId, int? attendedSessions, CancellationToken cancellationToken)
     {

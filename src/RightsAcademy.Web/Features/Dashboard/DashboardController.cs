@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Accounts;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
+using RightsAcademy.Web.Features.Sessions;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Security;
 
@@ -15,7 +16,7 @@ public sealed class DashboardController(AppDbContext db) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] LearnerProgress.Handler progress, [FromServices] MyCohorts.Handler cohorts,
-        CancellationToken cancellationToken)
+        [FromServices] ListSessions.Handler sessions, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
         var municipality = await db.Users.Where(u => u.Id == userId)
@@ -26,12 +27,14 @@ public sealed class DashboardController(AppDbContext db) : Controller
             User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin),
             User.IsInRole(Roles.Admin),
             await progress.HandleAsync(userId!.Value, cancellationToken),
-            await cohorts.MineAsync(userId.Value, ContentLanguage.Viewer, cancellationToken)));
+            await cohorts.MineAsync(userId.Value, ContentLanguage.Viewer, cancellationToken),
+            await sessions.NextAsync(User, 3, cancellationToken)));
     }
 }
 
 public sealed record DashboardPage(string DisplayName, string MunicipalityName, bool IsTrainer, bool IsCoordinator, bool IsAdmin,
-    IReadOnlyList<LearnerProgress.Item> Courses, IReadOnlyList<MyCohorts.Row>? Cohorts = null)
+    IReadOnlyList<LearnerProgress.Item> Courses, IReadOnlyList<MyCohorts.Row>? Cohorts = null,
+    IReadOnlyList<ListSessions.Row>? Sessions = null)
 {
     /// <summary>The most recently used course that is not finished yet.</summary>
     public LearnerProgress.Item? ContinueWith => Courses.FirstOrDefault(c => c.CompletedUtc is null && c.ContinueUrl is not null);
