@@ -8,6 +8,9 @@ public sealed partial class FormClient(HttpClient http) : IDisposable
 {
     public HttpClient Http { get; } = http;
 
+    /// <summary>Finds the authenticator key of an account, so <see cref="SignInAsync"/> can answer the second step.</summary>
+    public Func<string, string?>? AuthenticatorKeyFor { get; init; }
+
     public async Task<HttpResponseMessage> GetAsync(string url) => await Http.GetAsync(new Uri(url, UriKind.Relative));
 
     public async Task<string> GetPageAsync(string url)
@@ -40,6 +43,17 @@ public sealed partial class FormClient(HttpClient http) : IDisposable
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in as {email} failed with {(int)response.StatusCode}.");
+        }
+
+        var next = response.Headers.Location?.OriginalString ?? "";
+        if (next.StartsWith("/account/sign-in/two-factor", StringComparison.Ordinal))
+        {
+            var key = AuthenticatorKeyFor?.Invoke(email) ?? throw new InvalidOperationException($"{email} needs a second step, but its key is unknown.");
+            response = await PostFormAsync(next, "/account/sign-in/two-factor", ("Code", Totp.Code(key)));
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"The second sign-in step as {email} failed with {(int)response.StatusCode}.");
+            }
         }
     }
 

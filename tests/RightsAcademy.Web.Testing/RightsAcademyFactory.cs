@@ -33,6 +33,9 @@ public sealed class RightsAcademyFactory : WebApplicationFactory<Program>
 
     public CapturingMailer Mailer { get; } = new();
 
+    /// <summary>The authenticator key of every user the tests enrolled in two-step sign-in, by e-mail.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public TestDatabase Database => _database;
@@ -51,6 +54,10 @@ public sealed class RightsAcademyFactory : WebApplicationFactory<Program>
         builder.UseSetting("BackgroundJobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("BackgroundJobs:SchedulePollingInterval", "00:00:00.500");
         builder.UseSetting("BackgroundJobs:WorkerCount", "2");
+        // Every test signs in from the same (absent) client address, many times a minute; the limits have their own
+        // tests with low settings.
+        builder.UseSetting("Accounts:SignInsPerMinutePerAddress", "100000");
+        builder.UseSetting("Accounts:SignInsPerAccount", "10000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -97,9 +104,37 @@ public sealed class RightsAcademyFactory : WebApplicationFactory<Program>
         }
 
         await users.AddToRoleAsync(user, role);
+        if (role == Roles.Admin)
+        {
+            // Admins must sign in in two steps; the form client and the browser fixture answer the second step.
+            await EnableTwoFactorAsync(user.Email!);
+        }
+
         return user;
     }
 
-    public FormClient CreateFormClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>Gives the user an authenticator key (kept in <see cref="AuthenticatorKeys"/>) and turns two-step sign-in on.</summary>
+    public async Task<string> EnableTwoFactorAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
+        await users.SetTwoFactorEnabledAsync(user, true);
+        AuthenticatorKeys[email] = key;
+        return key;
+    }
+
+    /// <summary>A client without redirects, with cookies; <paramref name="baseAddress"/> https://... makes requests arrive over HTTPS.</summary>
+    public FormClient CreateFormClient(Uri? baseAddress = null) =>
+        new(CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = baseAddress ?? new Uri("http://localhost"),
+        }))
+        {
+            AuthenticatorKeyFor = email => AuthenticatorKeys.TryGetValue(email, out var key) ? key : null,
+        };
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ public sealed class AccountController(
     UserManager<AppUser> users,
     IStringLocalizer<SharedResource> t,
     IOptions<AccountOptions> accountOptions,
-    IOptions<IdentityOptions> identityOptions) : Controller
+    IOptions<IdentityOptions> identityOptions,
+    SignInThrottle throttle) : Controller
 {
     [AllowAnonymous]
     [HttpGet("sign-in")]
@@ -27,6 +29,7 @@ public sealed class AccountController(
         User.Identity?.IsAuthenticated == true ? RedirectToLocal(returnUrl) : View(new SignInForm { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
+    [EnableRateLimiting(SignInThrottle.AddressPolicy)]
     [HttpPost("sign-in")]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
@@ -35,10 +38,22 @@ public sealed class AccountController(
             return View(form);
         }
 
+        // Counted whether or not the account exists, so the answer reveals nothing about it.
+        if (!throttle.TryAttempt(form.Email))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return RedirectToLocal(form.ReturnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(TwoFactorController.SignInCode), "TwoFactor",
+                new { returnUrl = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null });
         }
 
         // One message for unknown e-mail, wrong password and lockout: none of them may reveal that an account exists.
@@ -49,6 +64,7 @@ public sealed class AccountController(
     }
 
     [Authorize(Policy = Policies.SignedIn)]
+    [AllowedWithoutTwoFactor]
     [HttpPost("sign-out")]
     public async Task<IActionResult> SignOutUser()
     {
@@ -69,6 +85,7 @@ public sealed class AccountController(
     public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
 
     [AllowAnonymous]
+    [EnableRateLimiting(SignInThrottle.AddressPolicy)]
     [HttpPost("forgot-password")]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, [FromServices] AccountMails mails, CancellationToken cancellationToken)
     {
@@ -95,6 +112,7 @@ public sealed class AccountController(
         View(new ResetPasswordForm { UserId = userId, Code = code ?? "" });
 
     [AllowAnonymous]
+    [EnableRateLimiting(SignInThrottle.AddressPolicy)]
     [HttpPost("reset-password")]
     public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
     {
@@ -134,6 +152,7 @@ public sealed class AccountController(
     }
 
     [AllowAnonymous]
+    [EnableRateLimiting(SignInThrottle.AddressPolicy)]
     [HttpPost("accept-invitation")]
     public async Task<IActionResult> AcceptInvitation(AcceptInvitationForm form)
     {
@@ -177,6 +196,7 @@ public sealed class AccountController(
     }
 
     [AllowAnonymous]
+    [EnableRateLimiting(SignInThrottle.AddressPolicy)]
     [HttpPost("register")]
     public async Task<IActionResult> Register([Bind(Prefix = "Form")] RegisterForm form, [FromServices] AppDbContext db, [FromServices] TimeProvider clock)
     {

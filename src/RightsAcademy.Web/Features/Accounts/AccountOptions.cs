@@ -19,4 +19,19 @@ public sealed class AccountOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00",
         ErrorMessage = "Setting Accounts:LockoutDuration must be between 1 minute and 1 day.")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Sign-in attempts (and the other anonymous account forms) one client address may make per minute. Generous:
+    /// a whole town hall may share one address at nine in the morning. Counted per app node.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Setting Accounts:SignInsPerMinutePerAddress must be between 1 and 100000.")]
+    public int SignInsPerMinutePerAddress { get; set; } = 30;
+
+    /// <summary>Sign-in attempts for one account per <see cref="SignInAccountWindow"/>, from any address (slows a botnet down).</summary>
+    [Range(1, 10_000, ErrorMessage = "Setting Accounts:SignInsPerAccount must be between 1 and 10000.")]
+    public int SignInsPerAccount { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00",
+        ErrorMessage = "Setting Accounts:SignInAccountWindow must be between 10 seconds and 1 day.")]
+    public TimeSpan SignInAccountWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

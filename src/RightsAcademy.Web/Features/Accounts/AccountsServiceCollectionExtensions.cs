@@ -31,7 +31,8 @@ public static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = accountOptions.InvitationLifetime);
 
@@ -56,6 +57,19 @@ public static class AccountsServiceCollectionExtensions
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             // Only a safety net: endpoints state their policy; one that forgets still requires sign-in.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Every limit in the app counts per minute: say when to try again.
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            SignInThrottle.AddAddressPolicy(limiter);
+        });
 
         services.AddScoped<AccountMails>();
         services.AddScoped<InviteUser.Handler>();

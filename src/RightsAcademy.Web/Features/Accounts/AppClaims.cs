@@ -13,6 +13,10 @@ public static class AppClaims
     public const string TimeZone = "ra:tz";
     public const string Municipality = "ra:municipality";
 
+    /// <summary>Set by Identity on every sign-in: "pwd" for a password alone, "mfa" once a second factor was checked.</summary>
+    public const string AuthenticationMethod = "amr";
+    public const string MultiFactor = "mfa";
+
     public static string? Find(this ClaimsPrincipal user, string type) => user.FindFirst(type)?.Value;
 
     public static Guid? UserId(this ClaimsPrincipal user) =>

@@ -79,7 +79,10 @@ public class MailFixture : AppFixture
     }
 
     public FormClient CreateFormClient() =>
-        new(Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }))
+        {
+            AuthenticatorKeyFor = email => Factory.AuthenticatorKeys.TryGetValue(email, out var key) ? key : null,
+        };
 
     /// <summary>Writes a mail through the app's <see cref="IMailer"/>, as feature code does.</summary>
     public async Task QueueAsync(OutgoingMail mail)
