@@ -20,6 +20,8 @@ public static class HealthEndpoints
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync })
             .AllowAnonymous()
+            // A probe only reads: other methods get 405, so no unsafe method reaches an endpoint without antiforgery.
+            .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]))
             .DisableHttpMetrics();
         return endpoints;
     }
