@@ -1,4 +1,5 @@
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Authoring;
 using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.ContentImport;
@@ -31,6 +32,7 @@ try
     builder.AddCourses();
     builder.AddCohorts();
     builder.AddContentImport();
+    builder.AddAuthoring();
     builder.AddCertificates();
     builder.AddSessions();
     builder.AddBackgroundJobs(runServer: command.IsSite);

@@ -15,6 +15,9 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
     // Any fixed number shared by every node: pg_advisory_xact_lock serialises the imports that use it.
     private const long ImportLockKey = 0x5241_494D_504F_5254; // "RAIMPORT"
 
+    /// <summary>The problem code of a file course skipped because the browser owns it.</summary>
+    public const string BrowserEditedCode = "browser-edited";
+
     public async Task<ImportReport> ImportAsync(IReadOnlyList<CompiledCourse> courses, IReadOnlyList<CourseProblem> problems,
         bool archiveMissingCourses, CancellationToken cancellationToken = default)
     {
@@ -26,8 +29,23 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
 
             var report = new ImportReport();
+            var written = problems.ToList();
+            // Courses edited in the browser win over the files: see docs/decisions/0004-browser-edits-win.md.
+            var browserEdited = await db.CourseDrafts.Select(d => d.Slug).ToListAsync(cancellationToken);
             foreach (var compiled in courses)
             {
+                if (browserEdited.Contains(compiled.Slug))
+                {
+                    var conflict = await BrowserEditConflictAsync(compiled, cancellationToken);
+                    report.Add(compiled.Slug, conflict is null ? ImportOutcome.Unchanged : ImportOutcome.SkippedBrowserEdited);
+                    if (conflict is not null)
+                    {
+                        written.Add(conflict);
+                    }
+
+                    continue;
+                }
+
                 var outcome = await ImportCourseAsync(compiled, now, cancellationToken);
                 report.Add(compiled.Slug, outcome);
             }
@@ -40,7 +58,9 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
                 var present = courses.Select(c => c.Slug).ToList();
                 var skipped = errorSlugs.OfType<string>().ToHashSet();
                 // A course that failed validation is not "missing": learners keep the last good version.
-                var gone = await db.Courses.Where(c => c.ArchivedUtc == null && !present.Contains(c.Slug)).ToListAsync(cancellationToken);
+                // A course written in the browser has no folder in content/: it is not missing either.
+                var gone = await db.Courses.Where(c => c.ArchivedUtc == null && !present.Contains(c.Slug) && !browserEdited.Contains(c.Slug))
+                    .ToListAsync(cancellationToken);
                 foreach (var course in gone.Where(c => !skipped.Contains(c.Slug)))
                 {
                     course.ArchivedUtc = now;
@@ -48,11 +68,43 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
                 }
             }
 
-            await ReplaceProblemsAsync(problems, now, cancellationToken);
+            await ReplaceProblemsAsync(written, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return report;
         });
+    }
+
+    /// <summary>
+    /// Publishes one course compiled from a browser draft, inside the caller's transaction (which also records
+    /// the version), under the same lock as file imports so the two never interleave. Import problems of the
+    /// content folder are left as they are: they belong to the last file import.
+    /// </summary>
+    public async Task<ImportOutcome> ImportPublishedAsync(CompiledCourse compiled, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Publishing must run inside the caller's transaction.");
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
+        var outcome = await ImportCourseAsync(compiled, clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>The files differ from what the browser published: say so where trainers look, rather than overwrite.</summary>
+    private async Task<CourseProblem?> BrowserEditConflictAsync(CompiledCourse compiled, CancellationToken cancellationToken)
+    {
+        var publishedHash = await db.Courses.Where(c => c.Slug == compiled.Slug).Select(c => c.ContentHash).SingleOrDefaultAsync(cancellationToken);
+        if (publishedHash == compiled.ContentHash)
+        {
+            return null;
+        }
+
+        return new CourseProblem(compiled.Slug, new ContentProblem(compiled.Slug, 1, ProblemSeverity.Warning, BrowserEditedCode,
+            $"not imported: this course is edited in the browser at /author/courses/{compiled.Slug}, and browser edits win over the files. " +
+            "Export it there and replace the folder with the zip to bring the files up to date."));
     }
 
     private async Task<ImportOutcome> ImportCourseAsync(CompiledCourse compiled, DateTimeOffset now, CancellationToken cancellationToken)
@@ -205,7 +257,7 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
     }
 }
 
-public enum ImportOutcome { Created, Updated, Unchanged, Archived }
+public enum ImportOutcome { Created, Updated, Unchanged, Archived, SkippedBrowserEdited }
 
 public sealed class ImportReport
 {

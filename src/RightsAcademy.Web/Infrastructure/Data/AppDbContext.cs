@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Authoring;
 using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
@@ -45,6 +46,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
 
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
+
+    public DbSet<CourseDraft> CourseDrafts => Set<CourseDraft>();
+
+    public DbSet<CourseDraftFile> CourseDraftFiles => Set<CourseDraftFile>();
+
+    public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+
+    public DbSet<CourseVersionFile> CourseVersionFiles => Set<CourseVersionFile>();
+
+    public DbSet<CourseOwner> CourseOwners => Set<CourseOwner>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

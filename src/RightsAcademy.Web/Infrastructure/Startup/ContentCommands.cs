@@ -37,7 +37,8 @@ internal static class ContentCommands
         var folderErrors = problems.Any(p => p.Problem.Severity == ProblemSeverity.Error && p.CourseSlug is null);
         await output.WriteLineAsync(
             $"Imported in {watch.Elapsed.TotalSeconds:0.0} s: {report.Count(ImportOutcome.Created)} new, {report.Count(ImportOutcome.Updated)} updated, " +
-            $"{report.Count(ImportOutcome.Unchanged)} unchanged, {report.Count(ImportOutcome.Archived)} archived, {failed} skipped with errors.");
+            $"{report.Count(ImportOutcome.Unchanged)} unchanged, {report.Count(ImportOutcome.Archived)} archived, {failed} skipped with errors, " +
+            $"{report.Count(ImportOutcome.SkippedBrowserEdited)} skipped because they are edited in the browser.");
         return failed > 0 || folderErrors ? 1 : 0;
     }
 

@@ -62,7 +62,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
             attributes["autocomplete"] = Autocomplete;
         }
 
-        if (Dir is not null)
+        if (!string.IsNullOrEmpty(Dir))
         {
             attributes["dir"] = Dir;
         }
@@ -72,7 +72,9 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, name, value: null, attributes),
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, columns: 0, attributes),
             "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, optionLabel: null, name, Items ?? [], allowMultiple: false, attributes),
-            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, value: null, format: null,
+            // The model's value must be passed explicitly: with a model explorer and no value the generator writes
+            // value="" (only posted values in ModelState would show), so a form opened on existing data looked empty.
+            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, value: For.Model, format: null,
                 new Dictionary<string, object?>(attributes) { ["type"] = Type }),
         };
 

@@ -1,0 +1,17 @@
+namespace RightsAcademy.Web.Features.Authoring;
+
+public static class AuthoringServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddAuthoring(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DraftCompiler>();
+        builder.Services.AddScoped<ListWorkspace.Handler>();
+        builder.Services.AddScoped<CreateCourse.Handler>();
+        builder.Services.AddScoped<ShowDraft.Handler>();
+        builder.Services.AddScoped<AddPage.Handler>();
+        builder.Services.AddScoped<OpenFile.Handler>();
+        builder.Services.AddScoped<SaveFile.Handler>();
+        builder.Services.AddScoped<PublishCourse.Handler>();
+        return builder;
+    }
+}
