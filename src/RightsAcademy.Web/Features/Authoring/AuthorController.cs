@@ -128,6 +128,46 @@ public sealed class AuthorController(IStringLocalizer<SharedResource> t) : Contr
         return View("Edit", new EditPage(opened, form, SourceText(opened), page, preview, false, null, null));
     }
 
+    [HttpPost("courses/{slug}/move")]
+    public async Task<IActionResult> Move(string slug, string path, string direction, [FromServices] MoveItem.Handler handler,
+        CancellationToken cancellationToken) =>
+        await handler.HandleAsync(slug, path ?? "", direction == "up", User, cancellationToken)
+            ? Redirect($"/author/courses/{slug}?notice=Moved")
+            : NotFound();
+
+    [HttpPost("courses/{slug}/translations")]
+    public async Task<IActionResult> AddTranslation(string slug, string path, string language, [FromServices] AddTranslation.Handler handler,
+        CancellationToken cancellationToken) =>
+        await handler.HandleAsync(slug, path ?? "", language ?? "", User, cancellationToken) is { } created
+            ? Redirect(EditUrl(slug, created))
+            : NotFound();
+
+    [HttpPost("courses/{slug}/up-to-date")]
+    public async Task<IActionResult> MarkUpToDate(string slug, string path, [FromServices] MarkUpToDate.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(slug, path ?? "", User, cancellationToken)
+            ? Redirect(EditUrl(slug, path!) + "&notice=UpToDate")
+            : NotFound();
+
+    [HttpGet("courses/{slug}/history")]
+    public async Task<IActionResult> History(string slug, string path, int? version, string? against, [FromServices] FileHistory.Handler handler,
+        CancellationToken cancellationToken) =>
+        await handler.HandleAsync(slug, path ?? "", version, against == "draft", User, cancellationToken) is { } page
+            ? View(page)
+            : NotFound();
+
+    [HttpPost("courses/{slug}/restore")]
+    public async Task<IActionResult> Restore(string slug, string path, int version, [FromServices] RestoreVersion.Handler handler,
+        CancellationToken cancellationToken) =>
+        await handler.HandleAsync(slug, path ?? "", version, User, cancellationToken)
+            ? Redirect(EditUrl(slug, path!) + "&notice=Restored")
+            : NotFound();
+
+    [HttpGet("courses/{slug}/export")]
+    public async Task<IActionResult> Export(string slug, [FromServices] ExportCourse.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(slug, User, cancellationToken) is { } zip
+            ? File(zip, "application/zip", $"{slug}.zip")
+            : NotFound();
+
     /// <summary>A draft's asset for previews; owners only, served with a type judged from the bytes.</summary>
     [HttpGet("courses/{slug}/files/{**path}")]
     public async Task<IActionResult> DraftFile(string slug, string path, [FromServices] AppDbContext db, CancellationToken cancellationToken)

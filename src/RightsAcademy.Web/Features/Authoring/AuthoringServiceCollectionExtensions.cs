@@ -12,6 +12,12 @@ public static class AuthoringServiceCollectionExtensions
         builder.Services.AddScoped<OpenFile.Handler>();
         builder.Services.AddScoped<SaveFile.Handler>();
         builder.Services.AddScoped<PublishCourse.Handler>();
+        builder.Services.AddScoped<MoveItem.Handler>();
+        builder.Services.AddScoped<AddTranslation.Handler>();
+        builder.Services.AddScoped<MarkUpToDate.Handler>();
+        builder.Services.AddScoped<ExportCourse.Handler>();
+        builder.Services.AddScoped<FileHistory.Handler>();
+        builder.Services.AddScoped<RestoreVersion.Handler>();
         return builder;
     }
 }
