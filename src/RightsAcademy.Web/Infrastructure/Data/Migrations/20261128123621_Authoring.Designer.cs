@@ -13,7 +13,7 @@ using RightsAcademy.Web.Infrastructure.Data;
 namespace RightsAcademy.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128120106_Authoring")]
+    [Migration("20261128123621_Authoring")]
     partial class Authoring
     {
         /// <inheritdoc />
@@ -1222,6 +1222,399 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.ToTable("Municipalities");
                 });
 
+            modelBuilder.Entity("RightsAcademy.Web.Features.Notifications.DigestItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DigestKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "DigestKey");
+
+                    b.ToTable("DigestItems");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Notifications.MailPreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Stopped")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MailPreferences");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Practices.Practice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PublishedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SummaryMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WhatWorkedHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhatWorkedMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("City");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("PublishedById");
+
+                    b.HasIndex("PublishedUtc");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("Country", "PublishedUtc");
+
+                    b.HasIndex("Theme", "PublishedUtc");
+
+                    b.ToTable("Practices");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CalendarFeeds");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgendaHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AgendaMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset?>("CancelledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeSpan>("Duration")
+                        .HasColumnType("interval");
+
+                    b.Property<string>("HostTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("OpenToAllStaff")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OutcomesHtml")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OutcomesMarkdown")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset?>("OutcomesRecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("StartUtc");
+
+                    b.HasIndex("OpenToAllStaff", "StartUtc")
+                        .HasFilter("\"OpenToAllStaff\"");
+
+                    b.ToTable("ExchangeSessions", (string)null);
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSessionCohort", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SessionId", "CohortId");
+
+                    b.HasIndex("CohortId");
+
+                    b.ToTable("ExchangeSessionCohorts", (string)null);
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSessionFacilitator", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ExchangeSessionFacilitators", (string)null);
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSessionLesson", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "LessonId");
+
+                    b.HasIndex("LessonId");
+
+                    b.ToTable("ExchangeSessionLessons", (string)null);
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSessionMunicipality", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SessionId", "MunicipalityId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("ExchangeSessionMunicipalities", (string)null);
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.SessionAttendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("UserId", "Attended");
+
+                    b.ToTable("SessionAttendances");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.SessionRsvp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("AnsweredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Answer", "AnsweredUtc");
+
+                    b.ToTable("SessionRsvps");
+                });
+
             modelBuilder.Entity("RightsAcademy.Web.Infrastructure.Mail.OutboxAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1329,6 +1722,10 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -1662,6 +2059,158 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RightsAcademy.Web.Features.Notifications.DigestItem", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Notifications.MailPreferences", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("RightsAcademy.Web.Features.Notifications.MailPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Practices.Practice", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Sessions.ExchangeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.CalendarFeed", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSession", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSessionCohort", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Sessions.ExchangeSession", null)
+                        .WithMany("Cohorts")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSessionFacilitator", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Sessions.ExchangeSession", null)
+                        .WithMany("Facilitators")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSessionLesson", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Courses.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Sessions.ExchangeSession", null)
+                        .WithMany("PreWork")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSessionMunicipality", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Sessions.ExchangeSession", null)
+                        .WithMany("PresentingMunicipalities")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.SessionAttendance", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Sessions.ExchangeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.SessionRsvp", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Sessions.ExchangeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsAcademy.Web.Infrastructure.Mail.OutboxAttachment", b =>
                 {
                     b.HasOne("RightsAcademy.Web.Infrastructure.Mail.OutboxMessage", null)
@@ -1711,6 +2260,17 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
             modelBuilder.Entity("RightsAcademy.Web.Features.Courses.Lesson", b =>
                 {
                     b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.ExchangeSession", b =>
+                {
+                    b.Navigation("Cohorts");
+
+                    b.Navigation("Facilitators");
+
+                    b.Navigation("PreWork");
+
+                    b.Navigation("PresentingMunicipalities");
                 });
 #pragma warning restore 612, 618
         }
