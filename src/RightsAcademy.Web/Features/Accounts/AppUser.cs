@@ -34,4 +34,13 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>Set when an admin or coordinator invited the user and cleared when the invitation is accepted.</summary>
     public DateTimeOffset? InvitedUtc { get; set; }
+
+    /// <summary>When the person was first invited; unlike <see cref="InvitedUtc"/> kept after acceptance, so reports count invitations.</summary>
+    public DateTimeOffset? FirstInvitedUtc { get; set; }
+
+    /// <summary>
+    /// Set when the person deleted their account: the row stays as an anonymous placeholder (no name, e-mail or
+    /// password) so that progress, quiz answers and certificates still count in reports and verification.
+    /// </summary>
+    public DateTimeOffset? DeletedUtc { get; set; }
 }

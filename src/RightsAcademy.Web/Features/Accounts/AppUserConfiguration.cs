@@ -15,5 +15,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.HasOne(u => u.Municipality).WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.MunicipalityId);
+        // Reports group a municipality's staff by department (coverage against target headcount).
+        builder.HasIndex(u => new { u.MunicipalityId, u.Department });
     }
 }

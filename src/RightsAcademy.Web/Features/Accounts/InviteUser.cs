@@ -60,6 +60,7 @@ public static class InviteUser
                 TimeZone = command.TimeZone,
                 CreatedUtc = clock.GetUtcNow(),
                 InvitedUtc = clock.GetUtcNow(),
+                FirstInvitedUtc = clock.GetUtcNow(),
             };
 
             // The user, the role and the invitation mail land together or not at all.

@@ -35,6 +35,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         builder.HasIndex(c => new { c.UserId, c.CourseId, c.RunKey }).IsUnique()
             .HasFilter("\"ReplacesId\" IS NULL").HasDatabaseName(OneOriginalPerRunIndex);
         builder.HasIndex(c => c.ReplacesId).IsUnique();
+        // Reports count a group's certificates: the unique index above is partial, so it cannot serve every lookup by learner.
+        builder.HasIndex(c => new { c.UserId, c.IssuedUtc });
 
         // No cascade: deleting an account keeps its certificates (and their verification) with the snapshot.
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);

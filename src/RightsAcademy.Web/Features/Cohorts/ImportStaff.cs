@@ -137,6 +137,7 @@ public static class ImportStaff
                         TimeZone = row.TimeZone,
                         CreatedUtc = clock.GetUtcNow(),
                         InvitedUtc = clock.GetUtcNow(),
+                        FirstInvitedUtc = clock.GetUtcNow(),
                     };
                     var created = await users.CreateAsync(user);
                     if (!created.Succeeded)

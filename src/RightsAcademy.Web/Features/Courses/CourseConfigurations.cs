@@ -93,6 +93,10 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
     {
         builder.HasIndex(e => new { e.UserId, e.CourseId }).IsUnique();
         builder.HasIndex(e => e.CourseId);
+        // Reports (Features/Reports) count enrolments and completions in a date range and by week; with 20,000
+        // users these range scans must not read every enrolment.
+        builder.HasIndex(e => e.EnrolledUtc);
+        builder.HasIndex(e => e.CompletedUtc).HasFilter("\"CompletedUtc\" IS NOT NULL");
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Course>().WithMany().HasForeignKey(e => e.CourseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Lesson>().WithMany().HasForeignKey(e => e.LastLessonId).OnDelete(DeleteBehavior.SetNull);
@@ -106,6 +110,8 @@ internal sealed class LessonCompletionConfiguration : IEntityTypeConfiguration<L
         // One row per learner and lesson: completing twice (a double click, a retried request) changes nothing.
         builder.HasKey(c => new { c.UserId, c.LessonId });
         builder.HasIndex(c => c.LessonId);
+        // Weekly activity in reports reads a date range of the (million-row) completions with the learner.
+        builder.HasIndex(c => c.CompletedUtc).IncludeProperties(c => c.UserId);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Lesson>().WithMany().HasForeignKey(c => c.LessonId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -117,6 +123,8 @@ internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAt
     {
         builder.HasIndex(a => new { a.UserId, a.LessonId });
         builder.HasIndex(a => a.LessonId);
+        // Pass rates per question in reports: one quiz's attempts in a date range.
+        builder.HasIndex(a => new { a.LessonId, a.SubmittedUtc });
         builder.Property(a => a.Answers).HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<Dictionary<string, List<string>>>(), JsonColumn.Comparer<Dictionary<string, List<string>>>());
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -11,6 +11,7 @@ using RightsAcademy.Web.Features.Municipalities;
 using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Features.Practices;
 using RightsAcademy.Web.Features.Sessions;
+using RightsAcademy.Web.Features.Reports;
 using RightsAcademy.Web.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Infrastructure.Data;
@@ -95,6 +96,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MailPreferences> MailPreferences => Set<MailPreferences>();
 
     public DbSet<DigestItem> DigestItems => Set<DigestItem>();
+
+    public DbSet<DepartmentTarget> DepartmentTargets => Set<DepartmentTarget>();
 
     // Shared with every app node so cookies and antiforgery tokens survive a restart or a second node.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

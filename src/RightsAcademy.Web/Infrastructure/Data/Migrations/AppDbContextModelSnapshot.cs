@@ -222,6 +222,9 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Department")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -237,6 +240,9 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("FirstInvitedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("InvitedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -297,6 +303,8 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("MunicipalityId", "Department");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -533,6 +541,8 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("ReplacesId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "IssuedUtc");
 
                     b.HasIndex("UserId", "CourseId", "RunKey")
                         .IsUnique()
@@ -927,7 +937,12 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedUtc")
+                        .HasFilter("\"CompletedUtc\" IS NOT NULL");
+
                     b.HasIndex("CourseId");
+
+                    b.HasIndex("EnrolledUtc");
 
                     b.HasIndex("LastLessonId");
 
@@ -1040,6 +1055,10 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("UserId", "LessonId");
+
+                    b.HasIndex("CompletedUtc");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompletedUtc"), new[] { "UserId" });
 
                     b.HasIndex("LessonId");
 
@@ -1175,6 +1194,8 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LessonId");
+
+                    b.HasIndex("LessonId", "SubmittedUtc");
 
                     b.HasIndex("UserId", "LessonId");
 
@@ -1367,6 +1388,26 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.HasIndex("Theme", "PublishedUtc");
 
                     b.ToTable("Practices");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Reports.DepartmentTarget", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MunicipalityId", "Department");
+
+                    b.ToTable("DepartmentTargets");
                 });
 
             modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.CalendarFeed", b =>
@@ -2092,6 +2133,15 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Reports.DepartmentTarget", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RightsAcademy.Web.Features.Sessions.CalendarFeed", b =>

@@ -1,0 +1,330 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Cohorts;
+using RightsAcademy.Web.Features.Courses;
+using RightsAcademy.Web.Infrastructure.Data;
+
+namespace RightsAcademy.Web.Features.Reports;
+
+/// <summary>The report page and its CSV tables: the scope, the figures, formatted and suppressed once for both.</summary>
+public static partial class ShowReport
+{
+    public static class Tables
+    {
+        public const string Municipalities = "municipalities";
+        public const string Courses = "courses";
+        public const string Questions = "questions";
+        public const string Weeks = "weeks";
+        public const string Departments = "departments";
+
+        public static readonly IReadOnlyList<string> All = [Municipalities, Courses, Questions, Weeks, Departments];
+    }
+
+    /// <summary>Weeks shown when no period is chosen, and the most a chosen period draws.</summary>
+    public const int DefaultWeeks = 12;
+    public const int MaxWeeks = 104;
+
+    public sealed record Choices(
+        IReadOnlyList<SelectListItem> Municipalities,
+        IReadOnlyList<SelectListItem> Courses,
+        IReadOnlyList<SelectListItem> Cohorts,
+        IReadOnlyList<SelectListItem> Departments);
+
+    public sealed record Page(
+        ReportFilter Filter,
+        string ScopeName,
+        bool Suppressed,
+        Choices Choices,
+        IReadOnlyList<ReportTable> Tables,
+        TrendChart Chart,
+        Guid? TargetsMunicipalityId);
+
+    public sealed class Handler(AppDbContext db, ReportAccess access, ReportFigures figures, IStringLocalizer<SharedResource> t)
+    {
+        public async Task<Page?> HandleAsync(ClaimsPrincipal user, ReportFilter filter, string timeZone, CancellationToken cancellationToken)
+        {
+            var scope = await access.ResolveAsync(user, filter, timeZone, cancellationToken);
+            if (scope is null)
+            {
+                return null;
+            }
+
+            var cells = new ReportCells(t, scope.AcrossMunicipalities);
+            var (weeks, chart) = await WeeksAsync(scope, cells, cancellationToken);
+            var tables = new List<ReportTable>
+            {
+                await MunicipalitiesAsync(scope, cells, cancellationToken),
+                await CoursesAsync(scope, cells, cancellationToken),
+                await QuestionsAsync(scope, cells, cancellationToken),
+                weeks,
+            };
+            if (scope.SingleMunicipality is not null)
+            {
+                tables.Add(await DepartmentsAsync(scope, cells, cancellationToken));
+            }
+
+            return new Page(filter, await ScopeNameAsync(scope, cancellationToken), scope.AcrossMunicipalities,
+                await ChoicesAsync(user, filter, scope, cancellationToken), tables, chart, scope.SingleMunicipality);
+        }
+
+        /// <summary>One table for the CSV export; null when the viewer may not see it (or it does not exist for the scope).</summary>
+        public async Task<ReportTable?> TableAsync(ClaimsPrincipal user, ReportFilter filter, string table, string timeZone, CancellationToken cancellationToken)
+        {
+            var scope = await access.ResolveAsync(user, filter, timeZone, cancellationToken);
+            if (scope is null)
+            {
+                return null;
+            }
+
+            var cells = new ReportCells(t, scope.AcrossMunicipalities);
+            return table switch
+            {
+                Tables.Municipalities => await MunicipalitiesAsync(scope, cells, cancellationToken),
+                Tables.Courses => await CoursesAsync(scope, cells, cancellationToken),
+                Tables.Questions => await QuestionsAsync(scope, cells, cancellationToken),
+                Tables.Weeks => (await WeeksAsync(scope, cells, cancellationToken)).Table,
+                Tables.Departments when scope.SingleMunicipality is not null => await DepartmentsAsync(scope, cells, cancellationToken),
+                _ => null,
+            };
+        }
+
+        private async Task<ReportTable> MunicipalitiesAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        {
+            var rows = await figures.MunicipalitiesAsync(scope, cancellationToken);
+            var names = await db.Municipalities.Where(m => scope.MunicipalityIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+            var body = rows
+                .OrderBy(r => names.GetValueOrDefault(r.MunicipalityId, ""), StringComparer.CurrentCulture)
+                .Select(r => (IReadOnlyList<ReportCell>)
+                [
+                    cells.Text(names.GetValueOrDefault(r.MunicipalityId, "")),
+                    cells.Count(r.Staff), cells.Count(r.Invited), cells.Count(r.Enrolled), cells.Count(r.Active), cells.Count(r.Completed),
+                    cells.Count(r.Certificates),
+                ])
+                .ToList();
+            return new ReportTable(Tables.Municipalities, t["Reports.Municipalities.Title"], t["Reports.Municipalities.Note", ReportFigures.ActiveDays],
+                [t["Reports.Col.Municipality"], t["Reports.Col.Staff"], t["Reports.Col.Invited"], t["Reports.Col.Enrolled"],
+                 t["Reports.Col.Active", ReportFigures.ActiveDays], t["Reports.Col.Completed"], t["Reports.Col.Certificates"]], body);
+        }
+
+        private async Task<ReportTable> CoursesAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        {
+            var rows = await figures.CoursesAsync(scope, cancellationToken);
+            var titles = await CourseTitlesAsync([.. rows.Select(r => r.CourseId)], cancellationToken);
+            var body = rows
+                .Select(r => (Title: titles.GetValueOrDefault(r.CourseId, ""), Row: r))
+                .OrderBy(x => x.Title, StringComparer.CurrentCulture)
+                .Select(x => (IReadOnlyList<ReportCell>)
+                [
+                    cells.Text(x.Title), cells.Count(x.Row.Enrolled), cells.Count(x.Row.Completed),
+                    cells.Rate(x.Row.Completed, x.Row.Enrolled), cells.Days(x.Row.MedianDays, x.Row.Completed),
+                ])
+                .ToList();
+            return new ReportTable(Tables.Courses, t["Reports.Courses.Title"], t["Reports.Courses.Note"],
+                [t["Reports.Col.Course"], t["Reports.Col.Enrolments"], t["Reports.Col.Completed"], t["Reports.Col.CompletionRate"], t["Reports.Col.MedianDays"]],
+                body);
+        }
+
+        private async Task<ReportTable> QuestionsAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        {
+            var rows = await figures.QuestionsAsync(scope, cancellationToken);
+            var lessonIds = rows.Select(r => r.LessonId).Distinct().ToList();
+            var lessons = await db.Lessons.AsNoTracking().Where(l => lessonIds.Contains(l.Id))
+                .Select(l => new { l.Id, l.CourseId, l.Position, ModulePosition = l.Module!.Position, l.Course!.DefaultLanguage, l.Texts })
+                .ToListAsync(cancellationToken);
+            var courseTitles = await CourseTitlesAsync([.. lessons.Select(l => l.CourseId).Distinct()], cancellationToken);
+            var body = rows
+                .Select(r =>
+                {
+                    var lesson = lessons.Single(l => l.Id == r.LessonId);
+                    var text = ContentLanguage.Pick(lesson.Texts, x => x.Language, lesson.DefaultLanguage);
+                    var question = text?.Questions.FirstOrDefault(q => q.Id == r.QuestionId);
+                    return (Course: courseTitles.GetValueOrDefault(lesson.CourseId, ""), lesson.ModulePosition, LessonPosition: lesson.Position,
+                        Quiz: text?.Title ?? "", Question: question is null ? r.QuestionId : PlainText(question.QuestionHtml), Row: r);
+                })
+                .OrderBy(x => x.Course, StringComparer.CurrentCulture).ThenBy(x => x.ModulePosition).ThenBy(x => x.LessonPosition).ThenBy(x => x.Row.Position)
+                .Select(x => (IReadOnlyList<ReportCell>)
+                [
+                    cells.Text(x.Course), cells.Text(x.Quiz), cells.Text(x.Question), cells.Count(x.Row.People),
+                    // Answers are not people, but a small group's answers would tell what those few people chose.
+                    cells.Hidden(x.Row.People) ? cells.Count(x.Row.People) : cells.Number(x.Row.Answers),
+                    cells.Hidden(x.Row.People) ? cells.Count(x.Row.People) : cells.Share(x.Row.Correct, x.Row.Answers),
+                ])
+                .ToList();
+            return new ReportTable(Tables.Questions, t["Reports.Questions.Title"], t["Reports.Questions.Note"],
+                [t["Reports.Col.Course"], t["Reports.Col.Quiz"], t["Reports.Col.Question"], t["Reports.Col.People"], t["Reports.Col.Answers"],
+                 t["Reports.Col.PassRate"]], body);
+        }
+
+        private async Task<(ReportTable Table, TrendChart Chart)> WeeksAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(scope.TimeZone);
+            var toLocal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(scope.ToUtc.AddTicks(-1), zone).DateTime);
+            var lastWeek = Monday(toLocal);
+            var firstWeek = scope.HasDateRange && scope.FromUtc > ReportScope.Beginning
+                ? Monday(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(scope.FromUtc, zone).DateTime))
+                : lastWeek.AddDays(-7 * (DefaultWeeks - 1));
+            if (lastWeek.DayNumber - firstWeek.DayNumber > 7 * (MaxWeeks - 1))
+            {
+                firstWeek = lastWeek.AddDays(-7 * (MaxWeeks - 1));
+            }
+
+            var fromUtc = new[] { scope.FromUtc, LocalToUtc(firstWeek, zone) }.Max();
+            var rows = (await figures.WeeksAsync(scope, fromUtc, cancellationToken)).ToDictionary(r => r.Week);
+            var weeks = Enumerable.Range(0, ((lastWeek.DayNumber - firstWeek.DayNumber) / 7) + 1).Select(i => firstWeek.AddDays(7 * i)).ToList();
+            var values = weeks.Select(w => rows.GetValueOrDefault(w) ?? new ReportFigures.WeekRow { Week = w }).ToList();
+
+            var names = new[] { t["Reports.Col.Enrolled"].Value, t["Reports.Col.ActiveWeek"].Value, t["Reports.Col.Completed"].Value };
+            var body = values.Select(v => (IReadOnlyList<ReportCell>)
+            [
+                cells.Text(v.Week.ToString("d", CultureInfo.CurrentCulture)) with { Csv = v.Week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                cells.Count(v.Enrolled), cells.Count(v.Active), cells.Count(v.Completed),
+            ]).ToList();
+            var table = new ReportTable(Tables.Weeks, t["Reports.Weeks.Title"], t["Reports.Weeks.Note"],
+                [t["Reports.Col.Week"], .. names], body);
+
+            int? Shown(int value) => cells.Hidden(value) ? null : value;
+            var series = new[]
+            {
+                new TrendChart.Input(names[0], [.. values.Select(v => Shown(v.Enrolled))]),
+                new TrendChart.Input(names[1], [.. values.Select(v => Shown(v.Active))]),
+                new TrendChart.Input(names[2], [.. values.Select(v => Shown(v.Completed))]),
+            };
+            var description = t["Reports.Chart.Description", weeks[0].ToString("d", CultureInfo.CurrentCulture), weeks[^1].ToString("d", CultureInfo.CurrentCulture),
+                Peak(names[0], values, v => v.Enrolled, cells), Peak(names[1], values, v => v.Active, cells), Peak(names[2], values, v => v.Completed, cells)];
+            var chart = TrendChart.Build(t["Reports.Chart.Title"], description, weeks, series, CultureInfo.CurrentCulture.TextInfo.IsRightToLeft);
+            return (table, chart);
+        }
+
+        private async Task<ReportTable> DepartmentsAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        {
+            var municipalityId = scope.SingleMunicipality!.Value;
+            var rows = (await figures.DepartmentsAsync(scope, cancellationToken)).ToDictionary(r => r.Department, StringComparer.Ordinal);
+            var targets = await db.DepartmentTargets.AsNoTracking().Where(x => x.MunicipalityId == municipalityId)
+                .Where(x => scope.Department == null || x.Department == scope.Department)
+                .ToDictionaryAsync(x => x.Department, x => x.Headcount, StringComparer.Ordinal, cancellationToken);
+            var body = rows.Keys.Union(targets.Keys, StringComparer.Ordinal)
+                .OrderBy(d => d.Length == 0).ThenBy(d => d, StringComparer.CurrentCulture)
+                .Select(d =>
+                {
+                    var row = rows.GetValueOrDefault(d) ?? new ReportFigures.DepartmentRow { Department = d };
+                    var target = targets.TryGetValue(d, out var headcount) ? headcount : (int?)null;
+                    return (IReadOnlyList<ReportCell>)
+                    [
+                        cells.Text(d.Length == 0 ? t["Reports.NoDepartment"] : d),
+                        target is { } n ? cells.Number(n) : cells.Text(t["Reports.NoTarget"]),
+                        cells.Count(row.Staff), cells.Count(row.Trained),
+                        target is { } whole ? cells.Rate(row.Trained, whole) : cells.Text(t["Reports.NotApplicable"]) with { Csv = "" },
+                    ];
+                })
+                .ToList();
+            return new ReportTable(Tables.Departments, t["Reports.Departments.Title"], t["Reports.Departments.Note"],
+                [t["Reports.Col.Department"], t["Reports.Col.Target"], t["Reports.Col.StaffWithAccount"], t["Reports.Col.Trained"], t["Reports.Col.Coverage"]],
+                body);
+        }
+
+        private static string Peak(string name, IReadOnlyList<ReportFigures.WeekRow> values, Func<ReportFigures.WeekRow, int> value, ReportCells cells)
+        {
+            var best = values.MaxBy(value)!;
+            return cells.Hidden(value(best))
+                ? $"{name}: {cells.Count(0).Text}"
+                : $"{name}: {value(best).ToString("N0", CultureInfo.CurrentCulture)} ({best.Week.ToString("d", CultureInfo.CurrentCulture)})";
+        }
+
+        private async Task<string> ScopeNameAsync(ReportScope scope, CancellationToken cancellationToken)
+        {
+            var cohort = scope.CohortId is { } id ? await db.Cohorts.Where(c => c.Id == id).Select(c => c.Title).SingleAsync(cancellationToken) : null;
+            string name;
+            if (scope.SingleMunicipality is { } one)
+            {
+                name = await db.Municipalities.Where(m => m.Id == one).Select(m => m.Name).SingleAsync(cancellationToken);
+            }
+            else
+            {
+                name = t["Reports.Scope.Across", scope.MunicipalityIds.Count];
+            }
+
+            return cohort is null ? name : t["Reports.Scope.WithCohort", name, cohort];
+        }
+
+        private async Task<Choices> ChoicesAsync(ClaimsPrincipal user, ReportFilter filter, ReportScope scope, CancellationToken cancellationToken)
+        {
+            var isAdmin = user.IsInRole(Roles.Admin);
+            var own = user.MunicipalityId();
+            var municipalities = new List<SelectListItem>();
+            if (isAdmin)
+            {
+                municipalities.Add(new SelectListItem(t["Reports.AllMunicipalities"], ReportFilter.AllMunicipalities, scope.AcrossMunicipalities));
+                municipalities.AddRange((await db.Municipalities.OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken))
+                    .Select(m => new SelectListItem(m.Name, m.Id.ToString(), scope.SingleMunicipality == m.Id)));
+            }
+            else
+            {
+                var name = await db.Municipalities.Where(m => m.Id == own).Select(m => m.Name).SingleAsync(cancellationToken);
+                municipalities.Add(new SelectListItem(name, own.ToString(), !scope.AcrossMunicipalities));
+                if (await db.Manageable(user).AnyAsync(c => c.Municipalities.Count > 1, cancellationToken))
+                {
+                    municipalities.Add(new SelectListItem(t["Reports.CohortMunicipalities"], ReportFilter.AllMunicipalities, scope.AcrossMunicipalities));
+                }
+            }
+
+            // Across municipalities a coordinator must pick one of their multi-city cohorts; otherwise "any" is offered.
+            var cohortIds = scope.MunicipalityIds;
+            var cohorts = await access.Cohorts(user, cohortIds).OrderByDescending(c => c.StartsOn).ThenBy(c => c.Title)
+                .Select(c => new { c.Id, c.Title }).ToListAsync(cancellationToken);
+            var cohortItems = cohorts.Select(c => new SelectListItem(c.Title, c.Id.ToString(), c.Id == filter.Cohort)).ToList();
+            cohortItems.Insert(0, new SelectListItem(t["Reports.AnyCohort"], "", filter.Cohort is null));
+
+            var courses = await db.Courses.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
+            var titles = await CourseTitlesAsync(courses, cancellationToken);
+            var courseItems = titles.OrderBy(x => x.Value, StringComparer.CurrentCulture)
+                .Select(x => new SelectListItem(x.Value, x.Key.ToString(), x.Key == filter.Course)).ToList();
+            courseItems.Insert(0, new SelectListItem(t["Reports.AnyCourse"], "", filter.Course is null));
+
+            var departments = await db.Users.AsNoTracking()
+                .Where(u => scope.MunicipalityIds.Contains(u.MunicipalityId) && u.Department != null && u.DeletedUtc == null)
+                .Select(u => u.Department!).Distinct().ToListAsync(cancellationToken);
+            var departmentItems = departments.Order(StringComparer.CurrentCulture)
+                .Select(d => new SelectListItem(d, d, d == scope.Department)).ToList();
+            departmentItems.Insert(0, new SelectListItem(t["Reports.AnyDepartment"], "", scope.Department is null));
+            return new Choices(municipalities, courseItems, cohortItems, departmentItems);
+        }
+
+        private async Task<Dictionary<Guid, string>> CourseTitlesAsync(IReadOnlyList<Guid> courseIds, CancellationToken cancellationToken)
+        {
+            var courses = await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Slug, c.DefaultLanguage, Texts = c.Texts.Select(x => new { x.Language, x.Title }).ToList() })
+                .ToListAsync(cancellationToken);
+            return courses.ToDictionary(c => c.Id, c => ContentLanguage.Pick(c.Texts, x => x.Language, c.DefaultLanguage)?.Title ?? c.Slug);
+        }
+
+        private static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+        private static DateTimeOffset LocalToUtc(DateOnly date, TimeZoneInfo zone)
+        {
+            var local = date.ToDateTime(TimeOnly.MinValue);
+            while (zone.IsInvalidTime(local))
+            {
+                local = local.AddHours(1);
+            }
+
+            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        }
+    }
+
+    /// <summary>Quiz questions are stored as sanitised HTML; tables and CSV files want their words.</summary>
+    public static string PlainText(string html) => WebUtility.HtmlDecode(Tag().Replace(html, " ")).Trim() is var text
+        ? Whitespace().Replace(text, " ")
+        : "";
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
