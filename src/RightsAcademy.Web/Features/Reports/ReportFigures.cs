@@ -219,6 +219,79 @@ public sealed class ReportFigures(AppDbContext db, TimeProvider clock)
             GROUP BY 1
             """, Parameters(scope)).ToListAsync(cancellationToken);
 
+    public sealed record SessionRow
+    {
+        public Guid MunicipalityId { get; init; }
+
+        public int Sessions { get; init; }
+
+        public int People { get; init; }
+
+        public int Attendees { get; init; }
+
+        public int Records { get; init; }
+
+        public int Attended { get; init; }
+
+        public int Practices { get; init; }
+    }
+
+    /// <summary>
+    /// Per municipality, the peer-exchange sessions held in the period (not cancelled, already started) that its
+    /// people answered or were recorded for; the people recorded and those who attended (attendance is recorded for
+    /// everyone expected, present or not); and the practices it published in the period (for a cohort: those
+    /// presented at the cohort's sessions).
+    /// </summary>
+    public Task<List<SessionRow>> SessionsAsync(ReportScope scope, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<SessionRow>($"""
+            WITH {People},
+            held AS (
+                SELECT s."Id" FROM "ExchangeSessions" s
+                WHERE s."CancelledUtc" IS NULL AND s."StartUtc" >= @from AND s."StartUtc" < @to AND s."StartUtc" <= @now
+            ),
+            recorded AS (
+                SELECT p."MunicipalityId", a."SessionId", a."UserId", a."Attended"
+                FROM "SessionAttendances" a JOIN held h ON h."Id" = a."SessionId" JOIN people p ON p."Id" = a."UserId"
+            ),
+            answered AS (
+                SELECT p."MunicipalityId", r."SessionId"
+                FROM "SessionRsvps" r JOIN held h ON h."Id" = r."SessionId" JOIN people p ON p."Id" = r."UserId"
+            ),
+            sessions AS (
+                SELECT x."MunicipalityId", count(DISTINCT x."SessionId") AS n
+                FROM (SELECT "MunicipalityId", "SessionId" FROM recorded UNION ALL SELECT "MunicipalityId", "SessionId" FROM answered) x
+                GROUP BY x."MunicipalityId"
+            ),
+            attendance AS (
+                SELECT "MunicipalityId",
+                       count(DISTINCT "UserId") AS people,
+                       count(DISTINCT "UserId") FILTER (WHERE "Attended") AS attendees,
+                       count(*) AS records,
+                       count(*) FILTER (WHERE "Attended") AS attended
+                FROM recorded GROUP BY "MunicipalityId"
+            ),
+            practices AS (
+                SELECT pr."MunicipalityId", count(*) AS n
+                FROM "Practices" pr
+                WHERE pr."MunicipalityId" = ANY(@municipalities) AND pr."PublishedUtc" >= @from AND pr."PublishedUtc" < @to
+                  AND (@cohort IS NULL OR EXISTS (
+                        SELECT 1 FROM "ExchangeSessionCohorts" sc WHERE sc."SessionId" = pr."SessionId" AND sc."CohortId" = @cohort))
+                GROUP BY pr."MunicipalityId"
+            )
+            SELECT m."Id" AS "MunicipalityId",
+                   coalesce(s.n, 0)::int AS "Sessions",
+                   coalesce(a.people, 0)::int AS "People",
+                   coalesce(a.attendees, 0)::int AS "Attendees",
+                   coalesce(a.records, 0)::int AS "Records",
+                   coalesce(a.attended, 0)::int AS "Attended",
+                   coalesce(pr.n, 0)::int AS "Practices"
+            FROM "Municipalities" m
+            LEFT JOIN sessions s ON s."MunicipalityId" = m."Id"
+            LEFT JOIN attendance a ON a."MunicipalityId" = m."Id"
+            LEFT JOIN practices pr ON pr."MunicipalityId" = m."Id"
+            WHERE m."Id" = ANY(@municipalities)
+            """, Parameters(scope)).ToListAsync(cancellationToken);
+
     private NpgsqlParameter[] Parameters(ReportScope scope, DateTimeOffset? fromUtc = null) =>
     [
         new("municipalities", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = scope.MunicipalityIds.ToArray() },
@@ -228,6 +301,7 @@ public sealed class ReportFigures(AppDbContext db, TimeProvider clock)
         new("from", NpgsqlDbType.TimestampTz) { Value = fromUtc ?? scope.FromUtc },
         new("to", NpgsqlDbType.TimestampTz) { Value = scope.ToUtc },
         new("active", NpgsqlDbType.TimestampTz) { Value = clock.GetUtcNow().AddDays(-ActiveDays) },
+        new("now", NpgsqlDbType.TimestampTz) { Value = clock.GetUtcNow() },
         new("zone", NpgsqlDbType.Text) { Value = scope.TimeZone },
     ];
 }

@@ -22,8 +22,9 @@ public static partial class ShowReport
         public const string Questions = "questions";
         public const string Weeks = "weeks";
         public const string Departments = "departments";
+        public const string Sessions = "sessions";
 
-        public static readonly IReadOnlyList<string> All = [Municipalities, Courses, Questions, Weeks, Departments];
+        public static readonly IReadOnlyList<string> All = [Municipalities, Courses, Questions, Weeks, Sessions, Departments];
     }
 
     /// <summary>Weeks shown when no period is chosen, and the most a chosen period draws.</summary>
@@ -63,6 +64,7 @@ public static partial class ShowReport
                 await CoursesAsync(scope, cells, cancellationToken),
                 await QuestionsAsync(scope, cells, cancellationToken),
                 weeks,
+                await SessionsAsync(scope, cells, cancellationToken),
             };
             if (scope.SingleMunicipality is not null)
             {
@@ -89,6 +91,7 @@ public static partial class ShowReport
                 Tables.Courses => await CoursesAsync(scope, cells, cancellationToken),
                 Tables.Questions => await QuestionsAsync(scope, cells, cancellationToken),
                 Tables.Weeks => (await WeeksAsync(scope, cells, cancellationToken)).Table,
+                Tables.Sessions => await SessionsAsync(scope, cells, cancellationToken),
                 Tables.Departments when scope.SingleMunicipality is not null => await DepartmentsAsync(scope, cells, cancellationToken),
                 _ => null,
             };
@@ -110,6 +113,26 @@ public static partial class ShowReport
             return new ReportTable(Tables.Municipalities, t["Reports.Municipalities.Title"], t["Reports.Municipalities.Note", ReportFigures.ActiveDays],
                 [t["Reports.Col.Municipality"], t["Reports.Col.Staff"], t["Reports.Col.Invited"], t["Reports.Col.Enrolled"],
                  t["Reports.Col.Active", ReportFigures.ActiveDays], t["Reports.Col.Completed"], t["Reports.Col.Certificates"]], body);
+        }
+
+        private async Task<ReportTable> SessionsAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        {
+            var rows = await figures.SessionsAsync(scope, cancellationToken);
+            var names = await db.Municipalities.Where(m => scope.MunicipalityIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+            var body = rows
+                .OrderBy(r => names.GetValueOrDefault(r.MunicipalityId, ""), StringComparer.CurrentCulture)
+                .Select(r => (IReadOnlyList<ReportCell>)
+                [
+                    cells.Text(names.GetValueOrDefault(r.MunicipalityId, "")),
+                    // Sessions and practices are not groups of people: they show as they are.
+                    cells.Number(r.Sessions), cells.Count(r.People), cells.Count(r.Attendees),
+                    cells.Hidden(r.People) || cells.Hidden(r.Attendees) ? cells.Count(r.Attendees) : cells.Share(r.Attended, r.Records),
+                    cells.Number(r.Practices),
+                ])
+                .ToList();
+            return new ReportTable(Tables.Sessions, t["Reports.Sessions.Title"], t["Reports.Sessions.Note"],
+                [t["Reports.Col.Municipality"], t["Reports.Col.SessionsHeld"], t["Reports.Col.PeopleExpected"], t["Reports.Col.Attended"],
+                 t["Reports.Col.AttendanceRate"], t["Reports.Col.PracticesShared"]], body);
         }
 
         private async Task<ReportTable> CoursesAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)

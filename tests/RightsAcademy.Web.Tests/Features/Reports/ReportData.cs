@@ -5,6 +5,8 @@ using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Municipalities;
+using RightsAcademy.Web.Features.Practices;
+using RightsAcademy.Web.Features.Sessions;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Testing;
 
@@ -27,6 +29,14 @@ internal sealed record Person(
     public bool Completed => EnrolledAgo is not null && CompletedAfter is not null;
 }
 
+/// <summary>A peer-exchange session of the data set: who was recorded (and whether they came) and who only answered.</summary>
+internal sealed record HeldSession(double DaysAgo, bool Cancelled, IReadOnlyDictionary<Guid, bool> Attendance, IReadOnlyList<Guid> Answered)
+{
+    public Guid Id { get; } = Guid.CreateVersion7();
+}
+
+internal sealed record SharedPractice(string Municipality, double DaysAgo);
+
 /// <summary>
 /// Two municipalities with learners written straight to the database: Reportville (twelve learners, three
 /// departments, one of them named like a spreadsheet formula) and Smallville (three learners, so every figure of it
@@ -44,6 +54,10 @@ public sealed class ReportFixture : CourseFixture
     internal DateTimeOffset Now { get; } = DateTimeOffset.UtcNow;
 
     internal List<Person> People { get; } = [];
+
+    internal List<HeldSession> Sessions { get; } = [];
+
+    internal List<SharedPractice> Practices { get; } = [];
 
     public Municipality BigCity { get; private set; } = null!;
 
@@ -153,6 +167,57 @@ public sealed class ReportFixture : CourseFixture
             {
                 db.CohortMembers.Add(new CohortMember { CohortId = Cohort.Id, UserId = p.Id, Status = CohortMemberStatus.Active, RequestedUtc = Now, JoinedUtc = Now });
             }
+        }
+
+        await db.SaveChangesAsync();
+        await AddSessionsAsync(db);
+    }
+
+    private async Task AddSessionsAsync(AppDbContext db)
+    {
+        var big = People.Where(p => p.Municipality == Big).ToList();
+        var small = People.Where(p => p.Municipality == Small).ToList();
+        Sessions.Add(new HeldSession(5, false, big.Take(7).Select((p, i) => (p.Id, i < 5)).ToDictionary(), []));
+        Sessions.Add(new HeldSession(3, false,
+            big.Take(6).Select((p, i) => (p.Id, i % 2 == 0)).Concat(small.Select((p, i) => (p.Id, i < 2))).ToDictionary(), [big[9].Id]));
+        Sessions.Add(new HeldSession(2, true, new Dictionary<Guid, bool>(), [big[0].Id, big[10].Id]));
+        Sessions.Add(new HeldSession(-5, false, new Dictionary<Guid, bool>(), [big[1].Id]));
+        Practices.AddRange([new SharedPractice(Big, 4), new SharedPractice(Big, 1), new SharedPractice(Small, 2)]);
+
+        foreach (var held in Sessions)
+        {
+            db.ExchangeSessions.Add(new ExchangeSession
+            {
+                Id = held.Id, Title = $"Session {held.DaysAgo}", AgendaMarkdown = "Agenda", AgendaHtml = "<p>Agenda</p>", HostTimeZone = "Europe/Paris",
+                StartUtc = Now - TimeSpan.FromDays(held.DaysAgo), Duration = TimeSpan.FromHours(1), Capacity = 50,
+                CancelledUtc = held.Cancelled ? Now - TimeSpan.FromDays(held.DaysAgo + 1) : null,
+                CreatedUtc = Now - TimeSpan.FromDays(30), UpdatedUtc = Now - TimeSpan.FromDays(30), CreatedById = BigCoordinator.Id,
+            });
+            foreach (var (userId, attended) in held.Attendance)
+            {
+                db.SessionRsvps.Add(new SessionRsvp { SessionId = held.Id, UserId = userId, Answer = RsvpAnswer.Yes, AnsweredUtc = Now - TimeSpan.FromDays(20), UpdatedUtc = Now });
+                db.SessionAttendances.Add(new SessionAttendance
+                {
+                    SessionId = held.Id, UserId = userId, Attended = attended, RecordedById = BigCoordinator.Id, RecordedUtc = Now - TimeSpan.FromDays(held.DaysAgo),
+                });
+            }
+
+            foreach (var userId in held.Answered)
+            {
+                db.SessionRsvps.Add(new SessionRsvp { SessionId = held.Id, UserId = userId, Answer = RsvpAnswer.Maybe, AnsweredUtc = Now - TimeSpan.FromDays(20), UpdatedUtc = Now });
+            }
+        }
+
+        var cities = new Dictionary<string, Municipality> { [Big] = BigCity, [Small] = SmallCity };
+        foreach (var practice in Practices)
+        {
+            var city = cities[practice.Municipality];
+            db.Practices.Add(new Practice
+            {
+                MunicipalityId = city.Id, Title = $"Practice of {city.Name}", City = city.Name, Country = city.Country, Theme = "housing",
+                SummaryMarkdown = "s", SummaryHtml = "<p>s</p>", WhatWorkedMarkdown = "w", WhatWorkedHtml = "<p>w</p>", Contact = "office",
+                PublishedById = BigCoordinator.Id, PublishedUtc = Now - TimeSpan.FromDays(practice.DaysAgo),
+            });
         }
 
         await db.SaveChangesAsync();

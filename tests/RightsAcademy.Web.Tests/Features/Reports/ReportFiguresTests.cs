@@ -46,6 +46,24 @@ public sealed class ReportFiguresTests(ReportFixture app) : IClassFixture<Report
     }
 
     [Fact]
+    public async Task Sessions_held_attendance_and_practices_shared_follow_the_recorded_sessions()
+    {
+        using var client = await SignedInAsync("coord-big@example.org");
+        var big = app.People.Where(p => p.Municipality == ReportFixture.Big).Select(p => p.Id).ToHashSet();
+        var held = app.Sessions.Where(s => !s.Cancelled && s.DaysAgo > 0).ToList();
+        var records = held.SelectMany(s => s.Attendance).Where(a => big.Contains(a.Key)).ToList();
+        var sessions = held.Count(s => s.Attendance.Keys.Concat(s.Answered).Any(big.Contains));
+
+        var row = Row(await CsvAsync(client, "/reports/sessions.csv"), ReportFixture.Big);
+        Assert.Equal(Int(sessions), row[1]);
+        Assert.Equal(Int(records.Select(r => r.Key).Distinct().Count()), row[2]);
+        Assert.Equal(Int(records.Where(r => r.Value).Select(r => r.Key).Distinct().Count()), row[3]);
+        Assert.Equal((100.0 * records.Count(r => r.Value) / records.Count).ToString("0.#", CultureInfo.InvariantCulture), row[4]);
+        Assert.Equal(Int(app.Practices.Count(p => p.Municipality == ReportFixture.Big)), row[5]);
+        Assert.True(sessions < app.Sessions.Count, "the data set must hold sessions that do not count");
+    }
+
+    [Fact]
     public async Task Weekly_trends_count_each_person_in_the_week_of_their_event_in_the_viewers_zone()
     {
         using var client = await SignedInAsync("coord-big@example.org");
