@@ -13,7 +13,7 @@ using RightsAcademy.Web.Infrastructure.Data;
 namespace RightsAcademy.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128123255_Reports")]
+    [Migration("20261128124543_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -310,6 +310,141 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.HasIndex("MunicipalityId", "Department");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("CourseDrafts");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseDraftFile", b =>
+                {
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TranslatedFromHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("DraftId", "Path");
+
+                    b.ToTable("CourseDraftFiles");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseOwner", b =>
+                {
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DraftId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CourseOwners");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PublishedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CourseVersions");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseVersionFile", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("VersionId", "Path");
+
+                    b.ToTable("CourseVersionFiles");
                 });
 
             modelBuilder.Entity("RightsAcademy.Web.Features.Certificates.Certificate", b =>
@@ -1707,6 +1842,48 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseDraftFile", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Authoring.CourseDraft", null)
+                        .WithMany("Files")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseOwner", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Authoring.CourseDraft", null)
+                        .WithMany("Owners")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RightsAcademy.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseVersion", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Authoring.CourseDraft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseVersionFile", b =>
+                {
+                    b.HasOne("RightsAcademy.Web.Features.Authoring.CourseVersion", null)
+                        .WithMany("Files")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsAcademy.Web.Features.Certificates.Certificate", b =>
                 {
                     b.HasOne("RightsAcademy.Web.Features.Certificates.Certificate", null)
@@ -2091,6 +2268,18 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseDraft", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Owners");
+                });
+
+            modelBuilder.Entity("RightsAcademy.Web.Features.Authoring.CourseVersion", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("RightsAcademy.Web.Features.Cohorts.Cohort", b =>
