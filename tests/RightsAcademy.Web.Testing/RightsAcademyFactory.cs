@@ -38,6 +38,9 @@ public sealed class RightsAcademyFactory : WebApplicationFactory<Program>
 
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
+    /// <summary>Everything the app logged at the configured levels (appsettings.json, then the test's settings).</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public TestDatabase Database => _database;
 
     /// <summary>The real address once <see cref="WebApplicationFactory{T}.StartServer"/> ran with Kestrel.</summary>
@@ -63,7 +66,7 @@ public sealed class RightsAcademyFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IMailer>(Mailer);

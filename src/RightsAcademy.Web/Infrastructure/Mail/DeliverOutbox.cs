@@ -134,7 +134,7 @@ public sealed partial class DeliverOutbox(AppDbContext db, IOptions<SmtpOptions>
 
         if (status != OutboxStatus.Sent)
         {
-            LogNotSent(mail.Id, mail.MessageId, status, outcome.Detail);
+            LogNotSent(mail.Id, mail.MessageId, status, Logging.PersonalData.Redact(outcome.Detail));
         }
 
         return status;
