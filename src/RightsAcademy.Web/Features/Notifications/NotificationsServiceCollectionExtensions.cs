@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RightsAcademy.Web.Features.Sessions;
+
 namespace RightsAcademy.Web.Features.Notifications;
 
 public static class NotificationsServiceCollectionExtensions
@@ -13,6 +16,12 @@ public static class NotificationsServiceCollectionExtensions
         services.AddScoped<SendDueSoonMails>();
         services.AddScoped<SendInactivityNudges>();
         services.AddScoped<SendDigests>();
+        services.AddScoped<ICoordinatorDigestSection, UpcomingSessionsSection>();
+        services.AddScoped<SessionMails>();
+        services.AddScoped<SendSessionMails>();
+        // Sessions registers a no-op with TryAdd; this replaces it whichever feature is added first.
+        services.RemoveAll<ISessionReminders>();
+        services.AddScoped<ISessionReminders>(provider => provider.GetRequiredService<SessionMails>());
         return builder;
     }
 }

@@ -14,7 +14,7 @@ namespace RightsAcademy.Web.Features.Notifications;
 public sealed class Notifier(AppDbContext db, IMailer mailer, UnsubscribeTokens tokens, SiteAddress site, IStringLocalizer<SharedResource> t,
     TimeProvider clock)
 {
-    public enum Outcome { Mailed, Gathered, Stopped }
+    public enum Outcome { Mailed, Gathered, Stopped, AlreadyWritten }
 
     public async Task<MailPreferences> PreferencesAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.MailPreferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? MailPreferences.Default(userId);
@@ -42,7 +42,7 @@ public sealed class Notifier(AppDbContext db, IMailer mailer, UnsubscribeTokens 
         // one event is told once, whichever way it went.
         if (await WrittenAsync(key, cancellationToken))
         {
-            return Outcome.Mailed;
+            return Outcome.AlreadyWritten;
         }
 
         if (preferences.IsGathered(category) && preferences.Receives(MailCategory.Digests))

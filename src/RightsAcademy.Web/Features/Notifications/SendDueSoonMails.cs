@@ -73,7 +73,7 @@ public sealed class SendDueSoonMails(AppDbContext db, Notifier notifier, IString
                 t["Mail.DueSoon.Subject", title].Value,
                 [t["Mail.DueSoon.Body", to.Name, title, cohort.Title, to.Format(due)].Value],
                 t["Mail.DueSoon.Action"].Value, site.Link($"my-cohorts/{cohort.Id}"));
-            if (await notifier.NotifyAsync(to, MailCategory.DueSoon, Key(cohort.Id, pace.Id, user.Id), content, cancellationToken) != Notifier.Outcome.Stopped)
+            if (await notifier.NotifyAsync(to, MailCategory.DueSoon, Key(cohort.Id, pace.Id, user.Id), content, cancellationToken) is Notifier.Outcome.Mailed or Notifier.Outcome.Gathered)
             {
                 written++;
             }

@@ -51,7 +51,7 @@ public sealed class SendInactivityNudges(AppDbContext db, Notifier notifier, ISt
                 [t["Mail.Nudge.Body", to.Name, cohort.Title].Value],
                 t["Mail.Nudge.Action"].Value, site.Link($"my-cohorts/{cohort.Id}"));
             if (await notifier.NotifyAsync(to, MailCategory.Nudges, Key(user.Id, MailPeriods.IsoWeek(now, to.TimeZone)), content, cancellationToken)
-                != Notifier.Outcome.Stopped)
+                is Notifier.Outcome.Mailed or Notifier.Outcome.Gathered)
             {
                 written++;
             }

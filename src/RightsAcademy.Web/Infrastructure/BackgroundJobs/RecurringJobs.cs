@@ -19,6 +19,7 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
     public const string DueSoonMails = "due-soon-mails";
     public const string InactivityNudges = "inactivity-nudges";
     public const string Digests = "digests";
+    public const string SessionMails = "session-mails";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +38,9 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
         jobs.AddOrUpdate<SendDueSoonMails>(DueSoonMails, job => job.RunAsync(CancellationToken.None), Cron.Hourly(5));
         jobs.AddOrUpdate<SendInactivityNudges>(InactivityNudges, job => job.RunAsync(CancellationToken.None), Cron.Hourly(10));
         jobs.AddOrUpdate<SendDigests>(Digests, job => job.RunAsync(CancellationToken.None), Cron.Hourly(15));
+        // Session invitations and reminders, derived each minute from the current answers and start times: a 1 h
+        // reminder needs minute precision, and a rescheduled session's reminders follow its new start.
+        jobs.AddOrUpdate<SendSessionMails>(SessionMails, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RightsAcademy.Web.Features.Accounts;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Notifications;
+using RightsAcademy.Web.Features.Sessions;
 using RightsAcademy.Web.Infrastructure.Data;
 
 namespace RightsAcademy.Web.Tests.Features.Notifications;
@@ -83,6 +84,25 @@ public sealed class DigestTests(NotificationFixture app) : IClassFixture<Notific
         app.Clock.Now = NotificationFixture.At(start, 9, 0, Zone);
         await app.AddMemberAsync(cohort.Id, learner.Id);
         var coordinator = await CoordinatorAsync(cohort.Id);
+        await using (var db = app.Factory.Database.CreateDbContext())
+        {
+            // A session of this cohort in the coming week (one yes), and a cancelled one that is left out.
+            var creator = await db.CohortStaff.Where(s => s.CohortId == cohort.Id).Select(s => s.UserId).SingleAsync();
+            foreach (var (title, cancelled) in new[] { ("Peer exchange on housing", false), ("Cancelled exchange", true) })
+            {
+                var session = new ExchangeSession
+                {
+                    Title = title, AgendaMarkdown = "A", AgendaHtml = "<p>A</p>", HostTimeZone = Zone, Duration = TimeSpan.FromHours(1), Capacity = 10,
+                    StartUtc = NotificationFixture.At(start.AddDays(16), 15, 0, Zone), CreatedById = creator,
+                    CancelledUtc = cancelled ? DateTimeOffset.UtcNow : null,
+                    Cohorts = [new ExchangeSessionCohort { CohortId = cohort.Id }],
+                };
+                db.ExchangeSessions.Add(session);
+                db.SessionRsvps.Add(new SessionRsvp { SessionId = session.Id, UserId = learner.Id, Answer = RsvpAnswer.Yes });
+            }
+
+            await db.SaveChangesAsync();
+        }
 
         app.Clock.Now = NotificationFixture.At(start.AddDays(8), 10, 0, Zone); // Tuesday
         Assert.Equal(0, await app.RunJobAsync<SendDigests>(j => j.SendCoordinatorDigestsAsync(CancellationToken.None)));
@@ -99,6 +119,10 @@ public sealed class DigestTests(NotificationFixture app) : IClassFixture<Notific
         Assert.Contains("Summary cohort", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("1 members, 0 finished the course, 1 inactive for a week, 0 on the waitlist", mail.TextBody, StringComparison.Ordinal);
         Assert.NotNull(mail.UnsubscribeUrl);
+        var sessionTime = TimeZoneInfo.ConvertTime(NotificationFixture.At(start.AddDays(16), 15, 0, Zone), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))
+            .ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en"));
+        Assert.Contains($"Peer exchange on housing: {sessionTime} (Europe/Paris): 1 yes, 0 maybe, 0 waiting", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cancelled exchange", mail.TextBody, StringComparison.Ordinal);
     }
 
     private async Task<int> DigestsAt(DateOnly day, int hour, int minute = 0)

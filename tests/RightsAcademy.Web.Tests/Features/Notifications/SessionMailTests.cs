@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RightsAcademy.Web.Features.Accounts;
+using RightsAcademy.Web.Features.Notifications;
+using RightsAcademy.Web.Features.Sessions;
+using RightsAcademy.Web.Tests.Infrastructure.Mail;
+
+namespace RightsAcademy.Web.Tests.Features.Notifications;
+
+public sealed class SessionMailTests(NotificationFixture app) : IClassFixture<NotificationFixture>
+{
+    private const string Paris = "Europe/Paris";
+    private const string NewYork = "America/New_York";
+    private const string Tokyo = "Asia/Tokyo";
+
+    [Fact]
+    public async Task Invitations_changes_and_reminders_follow_the_sessions_current_time_in_each_persons_zone_and_language()
+    {
+        var day = NotificationFixture.NextMonday().AddDays(2);
+        var host = await app.Factory.CreateUserAsync("host@example.org", Roles.Coordinator, app.Municipality.Id);
+        var yes = await app.Factory.CreateUserAsync("s-yes@example.org", Roles.Learner, app.Municipality.Id, "fr", NewYork, "Yves");
+        var maybe = await app.Factory.CreateUserAsync("s-maybe@example.org", Roles.Learner, app.Municipality.Id, "en", Tokyo, "Mai");
+        var no = await app.Factory.CreateUserAsync("s-no@example.org", Roles.Learner, app.Municipality.Id);
+        var waiting = await app.Factory.CreateUserAsync("s-wait@example.org", Roles.Learner, app.Municipality.Id);
+        app.Clock.Now = NotificationFixture.At(day.AddDays(-3), 10, 0, Paris);
+        var session = new ExchangeSession
+        {
+            Title = "Housing rights exchange",
+            AgendaMarkdown = "Agenda",
+            AgendaHtml = "<p>Agenda</p>",
+            OpenToAllStaff = true,
+            StartUtc = NotificationFixture.At(day, 18, 0, Paris),
+            HostTimeZone = Paris,
+            Duration = TimeSpan.FromMinutes(90),
+            MeetingUrl = "https://meet.example.org/housing",
+            Capacity = 2,
+            CreatedUtc = app.Clock.Now,
+            CreatedById = host.Id,
+            UpdatedUtc = app.Clock.Now,
+        };
+        await using (var db = app.Factory.Database.CreateDbContext())
+        {
+            db.ExchangeSessions.Add(session);
+            foreach (var (user, answer) in new[] { (yes, RsvpAnswer.Yes), (maybe, RsvpAnswer.Maybe), (no, RsvpAnswer.No), (waiting, RsvpAnswer.Waitlisted) })
+            {
+                db.SessionRsvps.Add(new SessionRsvp { SessionId = session.Id, UserId = user.Id, Answer = answer, AnsweredUtc = app.Clock.Now, UpdatedUtc = app.Clock.Now });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // Invitations, with the calendar entry, to yes and maybe only; a second run sends none.
+        Assert.Equal(new SendSessionMails.Report(2, 0), await RunAsync());
+        Assert.Equal(new SendSessionMails.Report(0, 0), await RunAsync());
+        await app.DeliverAsync();
+        var invitation = Assert.Single(app.Sink.To("s-yes@example.org"));
+        Assert.StartsWith("Votre place", invitation.Message.Subject, StringComparison.Ordinal);
+        var ics = Assert.Single(invitation.Message.Attachments.OfType<MimeKit.MimePart>(), a => (a.FileName ?? "").EndsWith(".ics", StringComparison.Ordinal));
+        var icsText = Text(ics);
+        Assert.Contains($"UID:{SessionCalendar.Uid(session.Id)}", icsText, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:0", icsText, StringComparison.Ordinal);
+        Assert.Null(invitation.Message.Headers["List-Unsubscribe"]);
+        Assert.Single(app.Sink.To("s-maybe@example.org"));
+        Assert.Empty(app.Sink.To("s-no@example.org"));
+        Assert.Empty(app.Sink.To("s-wait@example.org"));
+
+        // 24 h before: New York (12:00 there) gets it now; Tokyo (02:00 there) at 07:00 Tokyo, still before the session.
+        Assert.Equal(new SendSessionMails.Report(0, 0), await RunAsync(session.StartUtc.AddHours(-24).AddMinutes(-1)));
+        Assert.Equal(new SendSessionMails.Report(0, 1), await RunAsync(session.StartUtc.AddHours(-24)));
+        Assert.Equal(new SendSessionMails.Report(0, 0), await RunAsync(session.StartUtc.AddHours(-24).AddMinutes(1)));
+        var tokyoMorning = NotificationFixture.At(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(session.StartUtc.AddHours(-24), TimeZoneInfo.FindSystemTimeZoneById(Tokyo)).DateTime), 7, 0, Tokyo);
+        Assert.Equal(new SendSessionMails.Report(0, 0), await RunAsync(tokyoMorning.AddMinutes(-1)));
+        Assert.Equal(new SendSessionMails.Report(0, 1), await RunAsync(tokyoMorning));
+        await app.DeliverAsync();
+        await app.DeliverAsync();
+        var reminder = Assert.Single(app.Sink.To("s-yes@example.org"), m => m.Message.Subject!.StartsWith("Demain", StringComparison.Ordinal));
+        var newYorkTime = TimeZoneInfo.ConvertTime(session.StartUtc, TimeZoneInfo.FindSystemTimeZoneById(NewYork)).ToString("g", CultureInfo.GetCultureInfo("fr"));
+        Assert.Contains($"{newYorkTime} ({NewYork})", reminder.Message.TextBody, StringComparison.Ordinal);
+        Assert.NotNull(reminder.Message.Headers["List-Unsubscribe"]);
+        Assert.Single(app.Sink.To("s-maybe@example.org"), m => m.Message.Subject == "Tomorrow: Housing rights exchange");
+
+        // Rescheduled a day later: the change goes out with SEQUENCE 1; the old 1 h reminder never comes.
+        var oldStart = session.StartUtc;
+        var newStart = oldStart.AddDays(1);
+        await ChangeAsync(session.Id, s => { s.StartUtc = newStart; s.Sequence = 1; });
+        await ChangeAsync(session.Id, _ => { }); // a retried call changes nothing
+        Assert.Equal(new SendSessionMails.Report(0, 0), await RunAsync(oldStart.AddHours(-1)));
+        Assert.Equal(new SendSessionMails.Report(0, 1), await RunAsync(newStart.AddHours(-24))); // New York; Tokyo is asleep
+        await app.DeliverAsync();
+        var changed = Assert.Single(app.Sink.To("s-yes@example.org"), m => m.Message.Subject!.StartsWith("Modifiée", StringComparison.Ordinal));
+        Assert.Contains("SEQUENCE:1", Text(changed.Message.Attachments.OfType<MimeKit.MimePart>().Single()), StringComparison.Ordinal);
+        var newYorkNew = TimeZoneInfo.ConvertTime(newStart, TimeZoneInfo.FindSystemTimeZoneById(NewYork)).ToString("g", CultureInfo.GetCultureInfo("fr"));
+        Assert.Contains(newYorkNew, changed.Message.TextBody, StringComparison.Ordinal);
+        var reminders = await app.MailsWithKeyPrefixAsync($"session-reminder:{session.Id}:{yes.Id}:");
+        Assert.Equal(
+            new[] { SendSessionMails.ReminderKey(session.Id, yes.Id, "24h", oldStart), SendSessionMails.ReminderKey(session.Id, yes.Id, "24h", newStart) }.Order(StringComparer.Ordinal),
+            reminders.Select(r => r.IdempotencyKey).Order(StringComparer.Ordinal));
+
+        // Cancelled: a cancellation with METHOD:CANCEL, and no reminder any more.
+        await ChangeAsync(session.Id, s => { s.CancelledUtc = app.Clock.Now; s.Sequence = 2; });
+        Assert.Equal(new SendSessionMails.Report(0, 0), await RunAsync(newStart.AddHours(-1)));
+        await app.DeliverAsync();
+        var cancelled = Assert.Single(app.Sink.To("s-maybe@example.org"), m => m.Message.Subject == "Cancelled: Housing rights exchange");
+        var cancelIcs = Text(cancelled.Message.Attachments.OfType<MimeKit.MimePart>().Single());
+        Assert.Contains("METHOD:CANCEL", cancelIcs, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:2", cancelIcs, StringComparison.Ordinal);
+        Assert.Empty(app.Sink.To("s-no@example.org"));
+        Assert.Empty(await app.MailsWithKeyPrefixAsync($"session-reminder:{session.Id}:{yes.Id}:1h"));
+
+        // Every mail the outbox holds for this session arrived exactly once.
+        foreach (var mail in await app.MailsWithKeyPrefixAsync("session-"))
+        {
+            Assert.Single(app.Sink.Received, r => r.Message.MessageId == mail.MessageId);
+        }
+    }
+
+    private async Task<SendSessionMails.Report> RunAsync(DateTimeOffset? at = null)
+    {
+        if (at is { } now)
+        {
+            app.Clock.Now = now;
+        }
+
+        return await app.RunAsync(services => services.GetRequiredService<SendSessionMails>().RunAsync(CancellationToken.None));
+    }
+
+    /// <summary>What Sessions does on reschedule or cancel: commit the change, then tell the seam.</summary>
+    private async Task ChangeAsync(Guid sessionId, Action<ExchangeSession> change)
+    {
+        await using (var db = app.Factory.Database.CreateDbContext())
+        {
+            var session = await db.ExchangeSessions.SingleAsync(s => s.Id == sessionId);
+            change(session);
+            await db.SaveChangesAsync();
+        }
+
+        await app.RunAsync(async services =>
+        {
+            await services.GetRequiredService<ISessionReminders>().SessionChangedAsync(sessionId, CancellationToken.None);
+            return 0;
+        });
+    }
+
+    private static string Text(MimeKit.MimePart part)
+    {
+        using var stream = new MemoryStream();
+        part.Content!.DecodeTo(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
