@@ -10,6 +10,7 @@ using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Features.Reports;
 using RightsAcademy.Web.Infrastructure.BackgroundJobs;
 using RightsAcademy.Web.Infrastructure.Data;
+using RightsAcademy.Web.Infrastructure.Diagnostics;
 using RightsAcademy.Web.Infrastructure.Localization;
 using RightsAcademy.Web.Infrastructure.Mail;
 using RightsAcademy.Web.Infrastructure.Startup;
@@ -40,6 +41,7 @@ try
     builder.AddBackgroundJobs(runServer: command.IsSite);
     builder.AddWebUi();
     builder.AddHealth();
+    builder.AddDiagnostics();
 
     var app = builder.Build();
     return await command.RunAsync(app);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using RightsAcademy.Web.Features.Health;
 using RightsAcademy.Web.Infrastructure.BackgroundJobs;
+using RightsAcademy.Web.Infrastructure.Diagnostics;
 using RightsAcademy.Web.Infrastructure.Security;
 using RightsAcademy.Web.Infrastructure.Time;
 
@@ -64,6 +65,7 @@ public static class WebUiExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
         app.UseMiddleware<VersionedAssetCachingMiddleware>();
+        app.UseDiagnostics(); // measuring aids for infra/bench; nothing unless configured
         app.UseRouting();
         app.UseAuthentication();
         // After authentication: the profile's language comes from the sign-in cookie.
