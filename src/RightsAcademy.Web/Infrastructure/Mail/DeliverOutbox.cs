@@ -10,9 +10,10 @@ namespace RightsAcademy.Web.Infrastructure.Mail;
 /// at once: a row is claimed (Pending → Sending) by one committed UPDATE that skips rows another run has locked,
 /// so no two runs ever hold the same mail. See README.md beside this file for what happens when a run dies.
 /// </summary>
-public sealed partial class DeliverOutbox(AppDbContext db, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<DeliverOutbox> logger)
+public sealed partial class DeliverOutbox(
+    AppDbContext db, IOptions<SmtpOptions> options, TimeProvider clock, OutboxDeliveryTrigger trigger, ILogger<DeliverOutbox> logger)
 {
-    /// <summary>Bounds one run; the recurring run or the next enqueue carries on with the rest.</summary>
+    /// <summary>Bounds one run; a full run enqueues the next, which carries on with the rest.</summary>
     public const int BatchSize = 100;
 
     private SmtpOptions Smtp => options.Value;
@@ -48,6 +49,13 @@ public sealed partial class DeliverOutbox(AppDbContext db, IOptions<SmtpOptions>
                 // The server is unreachable for every mail, not just this one; the next run tries again.
                 break;
             }
+        }
+
+        // A full batch means more mail may be waiting: carry on now instead of at the next minute, so a burst (a
+        // reminder run for a large session) drains in seconds, not in one batch a minute. Claims make overlapping runs safe.
+        if (report.Attempted >= BatchSize && !cancellationToken.IsCancellationRequested)
+        {
+            trigger.RequestDelivery(db);
         }
 
         return report;
