@@ -18,8 +18,9 @@ internal sealed partial class BulkCopy(NpgsqlConnection connection, IModel model
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties()
             .Where(p => p.PropertyInfo is not null && p.GetColumnName(table) is not null)
-            // Database-generated keys (identity columns) are left to the database.
+            // Database-generated keys (identity columns) are left to the database, and so are row versions (xmin).
             .Where(p => !(p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(int) || p.ClrType == typeof(long) && p.IsPrimaryKey()))
+            .Where(p => !p.ValueGenerated.HasFlag(ValueGenerated.OnUpdate))
             .Select(p => new Column(p, p.GetColumnName(table)!, BaseType(p.GetColumnType()), p.GetTypeMapping().Converter))
             .ToList();
         var name = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";

@@ -6,6 +6,7 @@ using RightsAcademy.Web.Features.Accounts;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Municipalities;
+using RightsAcademy.Web.Features.Sessions;
 using RightsAcademy.Web.Infrastructure.Data;
 
 namespace RightsAcademy.Bench;
@@ -13,8 +14,9 @@ namespace RightsAcademy.Bench;
 /// <summary>
 /// The benchmark's data set, written with COPY on top of courses already imported by the real importer:
 /// municipalities, users (one precomputed password hash for all), enrolments with lesson progress in course order
-/// and quiz attempts, and cohorts with their municipalities, staff and members. At scale 1: 200 municipalities,
-/// 20,000 users, 500 cohorts, 1,000,000 lesson completions (at small scales, fewer when the users run out first).
+/// and quiz attempts, cohorts with their municipalities, staff and members, and peer-exchange sessions with answers
+/// and attendance. At scale 1: 200 municipalities, 20,000 users, 500 cohorts, 2,000 sessions, 1,000,000 lesson
+/// completions (at small scales, fewer when the users run out first).
 /// </summary>
 internal sealed class DataGenerator(string connectionString, double scale, string password, int seed = 7)
 {
@@ -50,6 +52,7 @@ internal sealed class DataGenerator(string connectionString, double scale, strin
     public async Task<Summary> RunAsync(TextWriter log, CancellationToken cancellationToken = default)
     {
         var random = new Random(seed);
+        var words = new Words(new Random(seed));
         var now = DateTimeOffset.UtcNow;
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DataServiceCollectionExtensions.UsePostgres(options, connectionString);
@@ -65,6 +68,7 @@ internal sealed class DataGenerator(string connectionString, double scale, strin
         var userCount = Math.Max(Scaled(20_000, 1), municipalityCount * 3 + 60);
         var completionTarget = Scaled(1_000_000, 1);
         var cohortCount = Scaled(500, 1);
+        var sessionCount = Scaled(2_000, 1);
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -182,7 +186,10 @@ internal sealed class DataGenerator(string connectionString, double scale, strin
 
         // Cohorts: a course, one to three municipalities, a coordinator and a facilitator, thirty members.
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var perMunicipality = userCount / municipalityCount;
+        // Members are learners of the cohort's municipalities (not its coordinators, trainers or administrator).
+        var learnersOf = Enumerable.Range(0, municipalityCount)
+            .Select(m => Enumerable.Range(0, users.Count).Where(i => i % municipalityCount == m && i > 0 && RoleOf(i) == Roles.Learner).ToList())
+            .ToList();
         var cohorts = new List<Cohort>();
         var cohortMunicipalities = new List<CohortMunicipality>();
         var staff = new List<CohortStaff>();
@@ -223,13 +230,10 @@ internal sealed class DataGenerator(string connectionString, double scale, strin
 
             for (var k = 0; chosen.Count < 30 && k < 30 * taking.Count; k++)
             {
-                var municipality = taking[k % taking.Count];
-                // Learners only: indexes past the coordinators, trainers and administrator of the municipality.
-                var offset = 3 + (i * 13 + k / taking.Count) % Math.Max(1, perMunicipality - 3);
-                var index = municipality + municipalityCount * offset;
-                if (index < users.Count && index > 2 * municipalityCount + 50)
+                var learners = learnersOf[taking[k % taking.Count]];
+                if (learners.Count > 0)
                 {
-                    chosen.Add(index);
+                    chosen.Add(learners[(i * 13 + k / taking.Count) % learners.Count]);
                 }
             }
 
@@ -246,6 +250,64 @@ internal sealed class DataGenerator(string connectionString, double scale, strin
         await copy.WriteAsync(members, cancellationToken);
         await log.WriteLineAsync($"  {cohorts.Count} cohorts, {members.Count} members ({watch.Elapsed.TotalSeconds:0.0} s)");
 
+        // Peer-exchange sessions: most for one cohort (a few open to all staff), spread over four months around today,
+        // with pre-work, a facilitator, a presenting municipality, answers from two thirds of the members and, for
+        // past sessions, attendance.
+        var membersOf = members.GroupBy(m => m.CohortId).ToDictionary(g => g.Key, g => g.Select(m => m.UserId).ToList());
+        var sessions = new List<ExchangeSession>();
+        var sessionCohorts = new List<ExchangeSessionCohort>();
+        var facilitators = new List<ExchangeSessionFacilitator>();
+        var presenting = new List<ExchangeSessionMunicipality>();
+        var preWork = new List<ExchangeSessionLesson>();
+        var rsvps = new List<SessionRsvp>();
+        var attendance = new List<SessionAttendance>();
+        for (var i = 0; i < sessionCount; i++)
+        {
+            var cohort = cohorts[i % cohorts.Count];
+            var start = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(i % 120 - 60).AddHours(8 + i % 9);
+            var agenda = $"{words.Sentence()}\n\n- {words.Sentence()}\n- {words.Sentence()}\n- {words.Sentence()}";
+            var session = new ExchangeSession
+            {
+                Title = $"Peer exchange {i + 1:0000}: {words.Title(3)}",
+                AgendaMarkdown = agenda,
+                AgendaHtml = $"<p>{System.Net.WebUtility.HtmlEncode(words.Sentence())}</p><ul><li>{System.Net.WebUtility.HtmlEncode(words.Sentence())}</li></ul>",
+                OpenToAllStaff = i % 10 == 0,
+                StartUtc = start,
+                HostTimeZone = cohort.TimeZone,
+                Duration = TimeSpan.FromMinutes(90),
+                MeetingUrl = $"https://meet.example.org/exchange-{i + 1:0000}",
+                Capacity = 40,
+                CreatedUtc = now.AddDays(-90),
+                CreatedById = cohort.CreatedById,
+                UpdatedUtc = now.AddDays(-90),
+            };
+            sessions.Add(session);
+            sessionCohorts.Add(new ExchangeSessionCohort { SessionId = session.Id, CohortId = cohort.Id });
+            facilitators.Add(new ExchangeSessionFacilitator { SessionId = session.Id, UserId = users[2 * municipalityCount + i % 50].Id });
+            presenting.Add(new ExchangeSessionMunicipality { SessionId = session.Id, MunicipalityId = cohortMunicipalities.First(m => m.CohortId == cohort.Id).MunicipalityId });
+            var course = courses.First(c => c[0].CourseId == cohort.CourseId);
+            preWork.AddRange(Enumerable.Range(0, Math.Min(2, course.Count)).Select(p => new ExchangeSessionLesson { SessionId = session.Id, LessonId = course[(i + p) % course.Count].Id, Position = p }));
+            var answering = membersOf.TryGetValue(cohort.Id, out var ids) ? ids.Take(ids.Count * 2 / 3) : [];
+            foreach (var (userId, k) in answering.Select((u, k) => (u, k)))
+            {
+                var answer = (k % 4) switch { 0 or 1 => RsvpAnswer.Yes, 2 => RsvpAnswer.Maybe, _ => RsvpAnswer.No };
+                rsvps.Add(new SessionRsvp { SessionId = session.Id, UserId = userId, Answer = answer, AnsweredUtc = start.AddDays(-10), UpdatedUtc = start.AddDays(-10) });
+                if (start < now && answer != RsvpAnswer.No)
+                {
+                    attendance.Add(new SessionAttendance { SessionId = session.Id, UserId = userId, Attended = k % 5 != 0, RecordedById = session.CreatedById, RecordedUtc = start.AddHours(3) });
+                }
+            }
+        }
+
+        await copy.WriteAsync(sessions, cancellationToken);
+        await copy.WriteAsync(sessionCohorts, cancellationToken);
+        await copy.WriteAsync(facilitators, cancellationToken);
+        await copy.WriteAsync(presenting, cancellationToken);
+        await copy.WriteAsync(preWork, cancellationToken);
+        await copy.WriteAsync(rsvps, cancellationToken);
+        await copy.WriteAsync(attendance, cancellationToken);
+        await log.WriteLineAsync($"  {sessions.Count} sessions, {rsvps.Count} answers, {attendance.Count} attendance records ({watch.Elapsed.TotalSeconds:0.0} s)");
+
         // Fresh statistics, as autovacuum would have them on a site that grew to this size.
         await using (var analyze = new NpgsqlCommand("ANALYZE", connection))
         {
@@ -261,7 +323,7 @@ internal sealed class DataGenerator(string connectionString, double scale, strin
         }
 
         return new Summary(municipalities.Count, users.Count, enrolments.Count, completions.Count, attempts.Count, cohorts.Count, members.Count,
-            0, $"/courses/{read.Course}/{read.Module}/{read.Slug}");
+            sessions.Count, $"/courses/{read.Course}/{read.Module}/{read.Slug}");
     }
 
     private static async Task<List<LessonRow>> LoadLessonsAsync(AppDbContext db, CancellationToken cancellationToken) =>

@@ -37,6 +37,8 @@ public sealed class DataGeneratorSmokeTests(AppFixture app) : IClassFixture<AppF
         Assert.Equal(summary.Users, await app.Factory.QueryAsync(db => db.Users.CountAsync(u => u.Email!.EndsWith("bench.example"))));
         Assert.Equal(summary.Users, await app.Factory.QueryAsync(db => db.UserRoles.CountAsync()));
         Assert.True(summary.CohortMembers > 0);
+        Assert.Equal(summary.Sessions, await app.Factory.QueryAsync(db => db.ExchangeSessions.CountAsync()));
+        Assert.True(await app.Factory.QueryAsync(db => db.SessionRsvps.AnyAsync()));
         Assert.Equal(Math.Min(2, summary.Cohorts), await app.Factory.QueryAsync(db => db.CohortMembers.CountAsync(m =>
             db.Users.Any(u => u.Id == m.UserId && u.Email == DataGenerator.LearnerEmail) && m.Status == CohortMemberStatus.Active)));
         // Progress is a prefix of each course and never all of it: no certificate is pending before the benchmark asks.
