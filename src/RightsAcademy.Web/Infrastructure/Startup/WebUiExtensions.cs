@@ -63,6 +63,7 @@ public static class WebUiExtensions
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<NulCharacterMiddleware>();
         app.UseResponseCompression();
         app.UseMiddleware<VersionedAssetCachingMiddleware>();
         app.UseDiagnostics(); // measuring aids for infra/bench; nothing unless configured
