@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RightsAcademy.Web.Features.Accounts;
 using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Features.Sessions;
+using RightsAcademy.Web.Testing;
 using RightsAcademy.Web.Tests.Infrastructure.Mail;
 
 namespace RightsAcademy.Web.Tests.Features.Notifications;
@@ -147,5 +148,38 @@ public sealed class SessionMailTests(NotificationFixture app) : IClassFixture<No
         using var stream = new MemoryStream();
         part.Content!.DecodeTo(stream);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
+
+/// <summary>The same mail through the Sessions pages: an answer on the page, a cancel by the coordinator (the seam).</summary>
+public sealed class SessionMailThroughPagesTests(NotificationFixture app) : IClassFixture<NotificationFixture>
+{
+    [Fact]
+    public async Task An_answer_on_the_page_brings_the_invitation_and_cancelling_on_the_page_brings_the_cancellation()
+    {
+        app.Clock.Now = DateTimeOffset.UtcNow;
+        var m = app.Municipality.Id;
+        var coordinator = await app.Factory.CreateUserAsync("pages-coord@example.org", Roles.Coordinator, m);
+        var member = await app.Factory.CreateUserAsync("pages-member@example.org", Roles.Learner, m, "es", "America/Bogota");
+        var cohort = await app.Factory.CreateCohortAsync(coordinator.Id, [m], title: "Pages cohort");
+        await app.AddMemberAsync(cohort.Id, member.Id);
+        var session = await app.Factory.CreateSessionAsync(coordinator.Id, [cohort.Id], startUtc: app.Clock.Now.AddDays(5), title: "Pages session");
+
+        using var learner = app.CreateFormClient();
+        await learner.SignInAsync("pages-member@example.org");
+        var answered = await learner.PostFormAsync($"/sessions/{session.Id}", $"/sessions/{session.Id}/rsvp", ("answer", "Yes"));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal(new SendSessionMails.Report(1, 0), await app.RunAsync(s => s.GetRequiredService<SendSessionMails>().RunAsync(CancellationToken.None)));
+
+        using var coord = app.CreateFormClient();
+        await coord.SignInAsync("pages-coord@example.org");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await coord.PostFormAsync($"/sessions/{session.Id}", $"/sessions/{session.Id}/cancel")).StatusCode);
+
+        var cancelled = await app.MailAsync(SessionMails.CancelledKey(session.Id, member.Id, 1));
+        Assert.Equal("es", cancelled.Language);
+        Assert.StartsWith("Cancelada", cancelled.Subject, StringComparison.Ordinal);
+        Assert.Equal(new SendSessionMails.Report(0, 0), await app.RunAsync(s => s.GetRequiredService<SendSessionMails>().RunAsync(CancellationToken.None)));
+        await app.DeliverAsync();
+        Assert.Equal(2, app.Sink.To("pages-member@example.org").Count(r => (r.Message.Subject ?? "").Contains("Pages session", StringComparison.Ordinal)));
     }
 }
