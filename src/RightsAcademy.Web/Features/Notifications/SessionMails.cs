@@ -16,7 +16,7 @@ namespace RightsAcademy.Web.Features.Notifications;
 /// cancellation commits; invitations and reminders are derived by <see cref="SendSessionMails"/> from the current
 /// answers and start, so nothing depends on a call that could be lost.
 /// </summary>
-public sealed class SessionMails(AppDbContext db, Notifier notifier, IStringLocalizer<SharedResource> t, SiteAddress site, TimeProvider clock)
+public sealed class SessionMails(AppDbContext db, Notifier notifier, IStringLocalizer<SharedResource> t, SiteAddress site)
     : ISessionReminders
 {
     public static readonly IReadOnlyList<RsvpAnswer> Attending = [RsvpAnswer.Yes, RsvpAnswer.Maybe];
@@ -103,10 +103,8 @@ public sealed class SessionMails(AppDbContext db, Notifier notifier, IStringLoca
 
     private MailAttachment Ics(ExchangeSession session)
     {
-        var link = Uri.TryCreate(session.MeetingUrl, UriKind.Absolute, out var meeting) ? meeting : new Uri(site.Link($"sessions/{session.Id}"));
-        var entry = new SessionCalendar.Entry(session.Id, session.Sequence, session.Title, null, session.StartUtc, session.Duration,
-            session.HostTimeZone, session.Venue, link, session.IsCancelled, clock.GetUtcNow());
-        var ics = SessionCalendar.Write([entry], cancellation: session.IsCancelled);
+        // The same entry as the session page's download and the personal feed, so calendars see one event.
+        var ics = SessionCalendar.Write([SessionEntries.For(session, site.Base.AbsoluteUri.TrimEnd('/'))], cancellation: session.IsCancelled);
         var method = session.IsCancelled ? "CANCEL" : "PUBLISH";
         return new MailAttachment($"session-{session.Id:N}.ics", $"text/calendar; charset=utf-8; method={method}", Encoding.UTF8.GetBytes(ics));
     }
