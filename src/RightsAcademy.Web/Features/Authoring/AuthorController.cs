@@ -16,6 +16,8 @@ namespace RightsAcademy.Web.Features.Authoring;
 [Route("author")]
 public sealed class AuthorController(IStringLocalizer<SharedResource> t) : Controller
 {
+    private const long MaxZipRequestBytes = 12 * 1024 * 1024;
+
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] ListWorkspace.Handler handler, CancellationToken cancellationToken) =>
         View(new WorkspacePage(await handler.HandleAsync(User, cancellationToken), new CreateCourseForm()));
@@ -162,6 +164,101 @@ public sealed class AuthorController(IStringLocalizer<SharedResource> t) : Contr
             ? Redirect(EditUrl(slug, path!) + "&notice=Restored")
             : NotFound();
 
+    [HttpPost("import")]
+    [RequestSizeLimit(MaxZipRequestBytes)]
+    public async Task<IActionResult> Import(IFormFile? zipFile, [FromServices] ImportCourseZip.Handler handler, [FromServices] ListWorkspace.Handler list,
+        CancellationToken cancellationToken)
+    {
+        WorkspacePage? report = null;
+        if (zipFile is not { Length: > 0 })
+        {
+            ModelState.AddModelError("ZipFile", t["Validation.Required"]);
+        }
+        else
+        {
+            await using var stream = zipFile.OpenReadStream();
+            switch (await handler.HandleAsync(stream, User, cancellationToken))
+            {
+                case ImportCourseZip.Imported imported:
+                    report = new WorkspacePage(await list.HandleAsync(User, cancellationToken), new CreateCourseForm(), imported.Problems, imported.Slug);
+                    break;
+                case ImportCourseZip.Refused refused:
+                    ModelState.AddModelError("ZipFile", t[refused.Key]);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (report is null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return View("Index", report ?? new WorkspacePage(await list.HandleAsync(User, cancellationToken), new CreateCourseForm()));
+    }
+
+    [HttpPost("courses/{slug}/assets")]
+    [RequestSizeLimit(UploadImage.MaxBytes + 1024 * 1024)]
+    public async Task<IActionResult> Upload(string slug, [Bind(Prefix = "Image")] UploadImageForm form, IFormFile? imageFile,
+        [FromServices] UploadImage.Handler handler, [FromServices] ShowDraft.Handler show, CancellationToken cancellationToken)
+    {
+        if (imageFile is not { Length: > 0 })
+        {
+            ModelState.AddModelError("ImageFile", t["Validation.Required"]);
+        }
+
+        string? snippet = null;
+        if (ModelState.IsValid)
+        {
+            using var buffer = new MemoryStream();
+            await imageFile!.CopyToAsync(buffer, cancellationToken);
+            switch (await handler.HandleAsync(slug, buffer.ToArray(), form.AltText, User, cancellationToken))
+            {
+                case UploadImage.NotFound:
+                    return NotFound();
+                case UploadImage.Uploaded uploaded:
+                    snippet = uploaded.Markdown;
+                    break;
+                case UploadImage.Refused refused:
+                    ModelState.AddModelError("ImageFile", t[refused.Key]);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var page = await CoursePageAsync(slug, show, null, null, snippet is null ? null : "Uploaded", cancellationToken, snippet, snippet is null ? form : null);
+        if (snippet is null && page is ViewResult)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return page;
+    }
+
+    [HttpPost("courses/{slug}/owners")]
+    [Authorize(Policy = Policies.Admin)]
+    public async Task<IActionResult> AddOwner(string slug, [Bind(Prefix = "Owner")] AddOwnerForm form, [FromServices] AddOwner.Handler handler,
+        [FromServices] ShowDraft.Handler show, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            switch (await handler.HandleAsync(slug, form.Email, cancellationToken))
+            {
+                case Authoring.AddOwner.Outcome.NotFound:
+                    return NotFound();
+                case Authoring.AddOwner.Outcome.Added:
+                    return Redirect($"/author/courses/{slug}?notice=OwnerAdded");
+                default:
+                    ModelState.AddModelError("Owner.Email", t["Author.OwnerUnknown"]);
+                    break;
+            }
+        }
+
+        return await CoursePageAsync(slug, show, null, null, null, cancellationToken, owner: form);
+    }
+
     [HttpGet("courses/{slug}/export")]
     public async Task<IActionResult> Export(string slug, [FromServices] ExportCourse.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(slug, User, cancellationToken) is { } zip
@@ -214,7 +311,7 @@ public sealed class AuthorController(IStringLocalizer<SharedResource> t) : Contr
     internal static string EditUrl(string slug, string path) => $"/author/courses/{slug}/edit?path={Uri.EscapeDataString(path)}";
 
     private async Task<IActionResult> CoursePageAsync(string slug, ShowDraft.Handler handler, AddPageForm? module, AddPageForm? lesson, string? notice,
-        CancellationToken cancellationToken, string? snippet = null)
+        CancellationToken cancellationToken, string? snippet = null, UploadImageForm? image = null, AddOwnerForm? owner = null)
     {
         var draft = await handler.HandleAsync(slug, User, cancellationToken);
         if (draft is null)
@@ -223,7 +320,7 @@ public sealed class AuthorController(IStringLocalizer<SharedResource> t) : Contr
         }
 
         return View("Course", new CourseDraftPage(draft, module ?? new AddPageForm(), lesson ?? new AddPageForm { Folder = (draft.Modules.Count > 0 ? draft.Modules[^1].Folder : null) ?? "" },
-            new UploadImageForm(), new AddOwnerForm(), notice, snippet));
+            image ?? new UploadImageForm(), owner ?? new AddOwnerForm(), notice, snippet));
     }
 
     private static string? SourceText(OpenFile.Opened opened) => opened.Source is null ? null : DraftCompiler.Text(opened.Source.Bytes);

@@ -18,6 +18,9 @@ public static class AuthoringServiceCollectionExtensions
         builder.Services.AddScoped<ExportCourse.Handler>();
         builder.Services.AddScoped<FileHistory.Handler>();
         builder.Services.AddScoped<RestoreVersion.Handler>();
+        builder.Services.AddScoped<ImportCourseZip.Handler>();
+        builder.Services.AddScoped<UploadImage.Handler>();
+        builder.Services.AddScoped<AddOwner.Handler>();
         return builder;
     }
 }

@@ -29,6 +29,24 @@ internal static partial class Authoring
         return PathFromRedirect(response);
     }
 
+    /// <summary>Posts a multipart form (a file input) with the antiforgery token of <paramref name="pageUrl"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this FormClient client, string pageUrl, string actionUrl,
+        string fileField, string fileName, byte[] bytes, string contentType, params (string Name, string Value)[] fields)
+    {
+        var token = FormClient.AntiforgeryToken(await client.GetPageAsync(pageUrl))!;
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), "__xsrf");
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(file, fileField, fileName);
+        return await client.Http.PostAsync(new Uri(actionUrl, UriKind.Relative), content);
+    }
+
     public static string EditUrl(string slug, string path) => $"/author/courses/{slug}/edit?path={Uri.EscapeDataString(path)}";
 
     /// <summary>The editor's fields as the page renders them, so a test changes only what it means to change.</summary>
