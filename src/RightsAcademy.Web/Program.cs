@@ -7,6 +7,7 @@ using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Health;
 using RightsAcademy.Web.Features.Sessions;
 using RightsAcademy.Web.Features.Notifications;
+using RightsAcademy.Web.Features.PersonalData;
 using RightsAcademy.Web.Features.Reports;
 using RightsAcademy.Web.Infrastructure.BackgroundJobs;
 using RightsAcademy.Web.Infrastructure.Data;
@@ -38,6 +39,7 @@ try
     builder.AddCertificates();
     builder.AddSessions();
     builder.AddReports();
+    builder.AddPersonalData();
     builder.AddBackgroundJobs(runServer: command.IsSite);
     builder.AddWebUi();
     builder.AddHealth();

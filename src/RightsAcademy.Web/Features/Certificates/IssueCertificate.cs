@@ -39,7 +39,7 @@ public sealed partial class IssueCertificate(AppDbContext db, CertificateIssuer 
             return Outcome.AlreadyIssued;
         }
 
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.DeletedUtc == null)
             .Select(u => new { u.DisplayName, u.CertificateName, u.Email, u.PreferredLanguage, u.TimeZone, Municipality = u.Municipality!.Name })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)

@@ -22,6 +22,8 @@ public sealed class IssuePendingCertificates(AppDbContext db, IssueCertificate i
     {
         var pending = await db.Enrolments.AsNoTracking()
             .Where(e => e.CompletedUtc != null
+                // A deleted account keeps its progress for reports but gets no new certificate.
+                && db.Users.Any(u => u.Id == e.UserId && u.DeletedUtc == null)
                 && !db.Certificates.Any(c => c.UserId == e.UserId && c.CourseId == e.CourseId
                     // The learner's run, as CourseRuns.KeyAsync decides it (inlined: EF cannot expand a method here).
                     && c.RunKey == (db.CohortMembers
@@ -38,7 +40,7 @@ public sealed class IssuePendingCertificates(AppDbContext db, IssueCertificate i
 
         var renamed = await db.Certificates.AsNoTracking()
             .Where(c => c.RevokedUtc == null && c.UserId != null
-                && db.Users.Any(u => u.Id == c.UserId && (u.CertificateName ?? u.DisplayName) != c.LearnerName))
+                && db.Users.Any(u => u.Id == c.UserId && u.DeletedUtc == null && (u.CertificateName ?? u.DisplayName) != c.LearnerName))
             .OrderBy(c => c.IssuedUtc).Select(c => c.Id).Take(BatchSize)
             .ToListAsync(cancellationToken);
         var replaced = 0;

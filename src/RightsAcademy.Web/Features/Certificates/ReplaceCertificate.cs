@@ -37,7 +37,7 @@ public sealed partial class ReplaceCertificate(AppDbContext db, CertificateIssue
             return false;
         }
 
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == old.UserId)
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == old.UserId && u.DeletedUtc == null)
             .Select(u => new { u.DisplayName, u.CertificateName, u.Email, u.PreferredLanguage }).SingleOrDefaultAsync(cancellationToken);
         var name = user is null ? null : string.IsNullOrWhiteSpace(user.CertificateName) ? user.DisplayName : user.CertificateName;
         if (user is null || name is null || name == old.LearnerName)

@@ -24,7 +24,8 @@ public sealed class UsersController(AppDbContext db, IStringLocalizer<SharedReso
         page = Math.Max(page, 1);
         var isAdmin = User.IsInRole(Roles.Admin);
         var municipalityId = User.MunicipalityId();
-        var query = db.Users.AsNoTracking();
+        // Deleted accounts stay only as anonymous rows for reports: nobody to manage.
+        var query = db.Users.AsNoTracking().Where(u => u.DeletedUtc == null);
         if (!isAdmin)
         {
             query = query.Where(u => u.MunicipalityId == municipalityId);
