@@ -22,6 +22,7 @@ public sealed partial class DeliverOutbox(
     [AutomaticRetry(Attempts = 0)]
     public async Task<DeliveryReport> RunAsync(CancellationToken cancellationToken)
     {
+        trigger.RunStarted();
         var report = new DeliveryReport { Abandoned = await GiveUpOnAbandonedAsync() };
         // A node without SMTP settings leaves Pending mail alone: another node may be configured to send it.
         if (!Smtp.IsConfigured)

@@ -18,6 +18,13 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
     // Contexts whose open transaction wrote mail; weak, so a context disposed without committing leaves nothing behind.
     private readonly ConditionalWeakTable<DbContext, object> _waiting = [];
 
+    /// <summary>How long an enqueued run is taken to cover further mail when no run has started in this process.</summary>
+    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromSeconds(1);
+
+    // When this process last enqueued a run that has not started here yet (Environment.TickCount64), 0 when none. The
+    // window bounds the case where that run starts on another node: mail is then at most a second behind a new run.
+    private long _queuedAt;
+
     public void RequestDelivery(DbContext db)
     {
         if (db.Database.CurrentTransaction is null)
@@ -64,8 +71,25 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
         }
     }
 
+    /// <summary>
+    /// Called by a delivery run as it starts: mail committed from now on needs a new run, since this one may already
+    /// have looked. Until then, further requests are covered by the run already waiting in the queue.
+    /// </summary>
+    public void RunStarted() => Interlocked.Exchange(ref _queuedAt, 0);
+
     private void Enqueue()
     {
+        // One waiting run covers every mail committed before it starts: thousands of one-mail transactions (session
+        // invitations) would otherwise queue thousands of runs, and work behind them (certificates) would wait.
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _queuedAt);
+        if (last != 0 && now - last < (long)CoalesceWindow.TotalMilliseconds)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _queuedAt, now);
+
         try
         {
             services.GetRequiredService<IBackgroundJobClient>().Enqueue<DeliverOutbox>(job => job.RunAsync(CancellationToken.None));
@@ -74,6 +98,7 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            Interlocked.Exchange(ref _queuedAt, 0);
             LogEnqueueFailed(ex);
         }
     }

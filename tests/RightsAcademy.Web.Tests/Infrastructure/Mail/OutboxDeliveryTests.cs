@@ -89,6 +89,8 @@ public sealed class OutboxDeliveryTests(MailFixture app) : IClassFixture<MailFix
         await using var scope = app.Site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var mailer = scope.ServiceProvider.GetRequiredService<IMailer>();
+        // As if a run had just started: earlier tests may have left one waiting, which would cover this mail too.
+        scope.ServiceProvider.GetRequiredService<OutboxDeliveryTrigger>().RunStarted();
         var jobsAtStart = await DeliveryJobsAsync(db);
 
         await using (var rolledBack = await db.Database.BeginTransactionAsync())
@@ -249,6 +251,30 @@ public sealed class OutboxDeliveryTests(MailFixture app) : IClassFixture<MailFix
         Assert.StartsWith("Invalid recipient address", mail.LastError, StringComparison.Ordinal);
         Assert.Empty(app.Sink.To("victim@example.org"));
         Assert.Empty(app.Sink.To("other@example.org"));
+    }
+
+    [Fact]
+    public async Task Many_one_mail_transactions_queue_one_delivery_run_until_it_starts()
+    {
+        await using var scope = app.Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        scope.ServiceProvider.GetRequiredService<OutboxDeliveryTrigger>().RunStarted();
+        var jobsAtStart = await DeliveryJobsAsync(db);
+
+        for (var i = 0; i < 20; i++)
+        {
+            await app.QueueAsync(MailFixture.Mail($"test:coalesce:{i}", $"coalesce{i}@example.org"));
+        }
+
+        // One run, or a few on a machine so slow that writing them took longer than the coalescing window.
+        Assert.InRange(await DeliveryJobsAsync(db), jobsAtStart + 1, jobsAtStart + 3);
+        var queued = await DeliveryJobsAsync(db);
+
+        // Once that run has started it may already have looked: the next mail needs a run of its own.
+        await app.DeliverAsync();
+        await app.QueueAsync(MailFixture.Mail("test:coalesce:after", "coalesce-after@example.org"));
+        Assert.Equal(queued + 1, await DeliveryJobsAsync(db));
+        Assert.Equal(20, app.Sink.Received.Count(m => m.Recipients.Any(r => r.StartsWith("coalesce", StringComparison.Ordinal) && r != "coalesce-after@example.org")));
     }
 
     private static async Task<int> DeliveryJobsAsync(AppDbContext db) =>
