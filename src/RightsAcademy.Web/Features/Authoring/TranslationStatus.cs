@@ -56,17 +56,17 @@ public static class MarkUpToDate
                 return false;
             }
 
-            var translation = await db.CourseDraftFiles.SingleOrDefaultAsync(f => f.DraftId == draft.Id && f.Path == path, cancellationToken);
             var sourceHash = await db.CourseDraftFiles.Where(f => f.DraftId == draft.Id && f.Path == page.SourcePath)
                 .Select(f => f.ContentHash).SingleOrDefaultAsync(cancellationToken);
-            if (translation is null || sourceHash is null)
+            if (sourceHash is null)
             {
                 return false;
             }
 
-            translation.TranslatedFromHash = sourceHash;
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
+            // A direct update, not a tracked save: marking touches no text, so it must not trip the version check
+            // of a trainer who is editing the translation at the same moment.
+            return await db.CourseDraftFiles.Where(f => f.DraftId == draft.Id && f.Path == path)
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.TranslatedFromHash, sourceHash), cancellationToken) == 1;
         }
     }
 }
