@@ -208,6 +208,10 @@ public sealed partial class SessionPagesTests(CourseFixture app) : IClassFixture
         // Reschedule through the edit form.
         var edit = await coord.GetPageAsync($"/sessions/{id}/edit");
         var version = VersionField().Match(edit).Groups[1].Value;
+        // The form shows the session as it is, the start in the host's zone.
+        Assert.Contains("value=\"Calendar session\"", edit, StringComparison.Ordinal);
+        Assert.Contains("value=\"2027-04-12T18:00\"", edit, StringComparison.Ordinal);
+        Assert.Contains("value=\"90\"", edit, StringComparison.Ordinal);
         var moved = await coord.PostFormAsync($"/sessions/{id}/edit", $"/sessions/{id}/edit",
             SessionFields(cohort.Id, "Calendar session", "2027-04-13T09:30").Append(new("Form.Version", version)));
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
