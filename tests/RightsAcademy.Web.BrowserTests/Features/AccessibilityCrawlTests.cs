@@ -13,8 +13,8 @@ public sealed class AccessibilityCrawlTests(BrowserFixture app) : IClassFixture<
     private const int MaxPages = 60;
 
     // Hangfire's dashboard is a third-party UI outside our control; signing out ends the crawl; the report's CSV
-    // files (/reports/{table}.csv) are downloads, not pages (/reports itself is crawled).
-    private static readonly string[] NotCrawled = ["/admin/jobs", "/account/sign-out", "/courses/sample-course/assets/", "/reports/"];
+    // files (/reports/{table}.csv) and the personal data export are downloads, not pages (/reports itself is crawled).
+    private static readonly string[] NotCrawled = ["/admin/jobs", "/account/sign-out", "/courses/sample-course/assets/", "/reports/", "/account/data/export"];
 
     [Theory]
     [InlineData(Roles.Learner, "en")]
