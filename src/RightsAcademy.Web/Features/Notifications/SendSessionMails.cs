@@ -22,32 +22,41 @@ public sealed class SendSessionMails(AppDbContext db, SessionMails mails, TimePr
     public async Task<Report> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var upcoming = await db.ExchangeSessions.AsNoTracking().Where(s => s.CancelledUtc == null && s.StartUtc > now).ToListAsync(cancellationToken);
+        // One query for every yes/maybe answer to an upcoming session, and one per table for the keys already written:
+        // this runs every minute, and a due reminder stays due until the session starts, so re-deciding each answer
+        // (preferences, rendering, an insert that conflicts) would repeat for hours.
+        var answers = await (
+            from rsvp in db.SessionRsvps.AsNoTracking()
+            where SessionMails.Attending.Contains(rsvp.Answer)
+            join session in db.ExchangeSessions.AsNoTracking() on rsvp.SessionId equals session.Id
+            where session.CancelledUtc == null && session.StartUtc > now
+            join user in db.Users.AsNoTracking() on rsvp.UserId equals user.Id
+            select new { Session = session, Rsvp = rsvp, User = user }).ToListAsync(cancellationToken);
+
+        var planned = answers.Select(a => (a.Session, a.User,
+            Invitation: SessionMails.InvitationKey(a.Session.Id, a.User.Id),
+            Reminder: DueReminder(a.Session, a.Rsvp, a.User.TimeZone, now) is { } kind
+                ? (Kind: kind, Key: ReminderKey(a.Session.Id, a.User.Id, kind, a.Session.StartUtc))
+                : ((string Kind, string Key)?)null)).ToList();
+        var candidates = planned.Select(p => p.Invitation).Concat(planned.Where(p => p.Reminder is not null).Select(p => p.Reminder!.Value.Key)).ToList();
+        var written = (await db.OutboxMessages.Where(m => candidates.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken))
+            .Concat(await db.DigestItems.Where(i => candidates.Contains(i.Key)).Select(i => i.Key).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+
         var invitations = 0;
         var reminders = 0;
-        foreach (var session in upcoming)
+        foreach (var (session, user, invitation, reminder) in planned)
         {
-            var prefix = $"session-invitation:{session.Id}:";
-            var invited = (await db.OutboxMessages.Where(m => m.IdempotencyKey.StartsWith(prefix)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken))
-                .ToHashSet(StringComparer.Ordinal);
-            var answers = await db.SessionRsvps.AsNoTracking().Where(r => r.SessionId == session.Id && SessionMails.Attending.Contains(r.Answer))
-                .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { Rsvp = r, User = u }).ToListAsync(cancellationToken);
-            foreach (var answer in answers)
+            if (!written.Contains(invitation))
             {
-                if (!invited.Contains(SessionMails.InvitationKey(session.Id, answer.User.Id)))
-                {
-                    await mails.SendInvitationAsync(session, answer.User, cancellationToken);
-                    invitations++;
-                }
+                await mails.SendInvitationAsync(session, user, cancellationToken);
+                invitations++;
+            }
 
-                if (DueReminder(session, answer.Rsvp, answer.User.TimeZone, now) is { } kind)
-                {
-                    var key = ReminderKey(session.Id, answer.User.Id, kind, session.StartUtc);
-                    if (await mails.SendReminderAsync(session, answer.User, kind, key, cancellationToken) is Notifier.Outcome.Mailed or Notifier.Outcome.Gathered)
-                    {
-                        reminders++;
-                    }
-                }
+            if (reminder is { } due && !written.Contains(due.Key)
+                && await mails.SendReminderAsync(session, user, due.Kind, due.Key, cancellationToken) is Notifier.Outcome.Mailed or Notifier.Outcome.Gathered)
+            {
+                reminders++;
             }
         }
 
