@@ -12,10 +12,13 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string ServerVariable = "RA_TEST_DB";
 
-    private TestDatabase(string name, string connectionString)
+    private readonly string _server;
+
+    private TestDatabase(string name, string connectionString, string server)
     {
         Name = name;
         ConnectionString = connectionString;
+        _server = server;
     }
 
     public string Name { get; }
@@ -28,18 +31,21 @@ public sealed class TestDatabase : IAsyncDisposable
             : throw new InvalidOperationException(
                 $"{ServerVariable} is not set: run the tests with infra/test, which starts a throwaway PostgreSQL cluster.");
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    /// <param name="migrate">Apply the committed migrations.</param>
+    /// <param name="server">Another server than infra/test's (a test that stops its own cluster).</param>
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true, string? server = null)
     {
+        server ??= ServerConnectionString;
         var name = $"ra_test_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(ServerConnectionString))
+        await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
-        var database = new TestDatabase(name, connectionString);
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var database = new TestDatabase(name, connectionString, server);
         if (migrate)
         {
             await using var db = database.CreateDbContext();
@@ -59,7 +65,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(ServerConnectionString);
+        await using var admin = new NpgsqlConnection(_server);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();

@@ -15,16 +15,25 @@ public static class HealthEndpoints
         return builder;
     }
 
-    /// <summary>Public on purpose (load balancers probe it); it says which part is down, nothing more.</summary>
+    /// <summary>
+    /// Public on purpose (load balancers probe them); they say which part is down, nothing more. /healthz is readiness
+    /// (send traffic here?): unhealthy while PostgreSQL or the job storage is down. /healthz/live is liveness (restart
+    /// this process?): it checks nothing but that the process answers, so an orchestrator does not restart a node
+    /// that only waits for its database and will recover by itself.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync })
+        Probe(endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync }));
+        Probe(endpoints.MapHealthChecks("/healthz/live", new HealthCheckOptions { ResponseWriter = WriteJsonAsync, Predicate = _ => false }));
+        return endpoints;
+    }
+
+    private static void Probe(IEndpointConventionBuilder endpoint) =>
+        endpoint
             .AllowAnonymous()
             // A probe only reads: other methods get 405, so no unsafe method reaches an endpoint without antiforgery.
             .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]))
             .DisableHttpMetrics();
-        return endpoints;
-    }
 
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {

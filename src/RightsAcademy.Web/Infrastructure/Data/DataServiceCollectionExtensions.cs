@@ -9,11 +9,22 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "Default";
 
+    /// <summary>
+    /// Npgsql waits 15 s for a connection by default: with the database gone behind a silent network, every request
+    /// would hang that long before its 503. A healthy PostgreSQL accepts within milliseconds; a connection string that
+    /// states its own Timeout keeps it.
+    /// </summary>
+    public const int DefaultConnectTimeoutSeconds = 5;
+
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         var connectionString = ReadConnectionString(builder.Configuration);
         builder.Services.AddSingleton(new DatabaseConnection(connectionString));
-        builder.Services.AddDbContext<AppDbContext>(options => UsePostgres(options, connectionString));
+        // Real time, not the app's TimeProvider: tests freeze that one to move business dates, not to stop timeouts.
+        builder.Services.AddSingleton(services => new DatabaseCircuit(TimeProvider.System, services.GetRequiredService<ILogger<DatabaseCircuit>>()));
+        builder.Services.AddSingleton<DatabaseCircuitInterceptor>();
+        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+            UsePostgres(options, connectionString).AddInterceptors(services.GetRequiredService<DatabaseCircuitInterceptor>()));
         builder.Services.AddSingleton<DatabaseReachability>();
         // Keys in PostgreSQL: every app node reads the same ones, so sign-in cookies and antiforgery tokens
         // survive restarts and load balancing.
@@ -50,7 +61,15 @@ public static class DataServiceCollectionExtensions
             throw new StartupException($"Setting ConnectionStrings:Default is not a valid PostgreSQL connection string: {ex.Message}", ex);
         }
 
-        return value;
+        return WithConnectTimeout(value);
+    }
+
+    private static string WithConnectTimeout(string value)
+    {
+        var stated = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = value };
+        return stated.ContainsKey("Timeout")
+            ? value
+            : new NpgsqlConnectionStringBuilder(value) { Timeout = DefaultConnectTimeoutSeconds }.ConnectionString;
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using RightsAcademy.Web.Features.Health;
 using RightsAcademy.Web.Infrastructure.BackgroundJobs;
+using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Diagnostics;
 using RightsAcademy.Web.Infrastructure.Security;
 using RightsAcademy.Web.Infrastructure.Time;
@@ -60,7 +61,14 @@ public static class WebUiExtensions
             app.UseHsts();
         }
 
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // PostgreSQL gone (stopped, restarting, unreachable) is "come back in a minute", not a bug: 503, and the
+            // error page says so. DatabaseCircuit logs one line per outage instead of a stack trace per request.
+            StatusCodeSelector = ex => DatabaseFailures.IsUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = context => DatabaseFailures.IsUnavailable(context.Exception),
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<NulCharacterMiddleware>();
