@@ -51,11 +51,14 @@ public static class WebUiExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ViewerClock>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddReverseProxy();
         return builder;
     }
 
     public static WebApplication UseWebUi(this WebApplication app)
     {
+        // First: everything after it (HSTS, cookies, rate limits, logs) must see the client's scheme and address.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
