@@ -10,7 +10,8 @@ namespace RightsAcademy.Web.Features.PersonalData;
 /// unlinked from any identity: the user row becomes an anonymous placeholder (municipality and dates only) so
 /// progress, quiz answers and attendance still count in reports; certificates keep the snapshot they certified so
 /// /verify/{code} still answers for whoever holds one. Sessions, cohorts and practices the person created stay
-/// (they belong to the municipality).
+/// (they belong to the municipality), but a practice's contact line that names them or gives their address is
+/// emptied.
 /// </summary>
 public static class DeleteAccount
 {
@@ -26,6 +27,7 @@ public static class DeleteAccount
             }
 
             var email = user.Email;
+            var name = user.DisplayName;
             var now = clock.GetUtcNow();
             var placeholder = $"deleted-{user.Id:N}";
             user.UserName = placeholder;
@@ -70,8 +72,33 @@ public static class DeleteAccount
                 await db.OutboxMessages.Where(m => EF.Functions.ILike(m.ToAddress, MailAddressPattern.Exactly(email))).ExecuteDeleteAsync(cancellationToken);
             }
 
+            await ForgetPracticeContactsAsync(email, name, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
+        }
+
+        // A practice's contact is free text ("Ask Ana Lima, ana@city.example"), usually about its author: kept, it
+        // would publish the deleted person's name and address to every municipality. The line is emptied rather
+        // than edited, since what is left of "Ask , " helps nobody. Names shorter than three letters would match
+        // far too much to be a sign of this person.
+        private async Task ForgetPracticeContactsAsync(string? email, string name, CancellationToken cancellationToken)
+        {
+            var patterns = new List<string>();
+            if (!string.IsNullOrEmpty(email))
+            {
+                patterns.Add($"%{MailAddressPattern.Exactly(email)}%");
+            }
+
+            if (name.Trim().Length >= 3)
+            {
+                patterns.Add($"%{MailAddressPattern.Exactly(name.Trim())}%");
+            }
+
+            foreach (var pattern in patterns)
+            {
+                await db.Practices.Where(p => EF.Functions.ILike(p.Contact, pattern))
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Contact, ""), cancellationToken);
+            }
         }
     }
 }

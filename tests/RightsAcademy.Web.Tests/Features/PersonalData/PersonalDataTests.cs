@@ -8,6 +8,7 @@ using RightsAcademy.Web.Features.Certificates;
 using RightsAcademy.Web.Features.Cohorts;
 using RightsAcademy.Web.Features.Courses;
 using RightsAcademy.Web.Features.Notifications;
+using RightsAcademy.Web.Features.Practices;
 using RightsAcademy.Web.Features.Sessions;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Mail;
@@ -18,7 +19,7 @@ namespace RightsAcademy.Web.Tests.Features.PersonalData;
 /// <summary>A person's own data: the export holds theirs and nobody else's; deletion leaves nothing that names them.</summary>
 public sealed class PersonalDataTests(CourseFixture app) : IClassFixture<CourseFixture>
 {
-    private sealed record Footprint(AppUser User, string CertificateCode, string MailSubject, string CohortTitle, string SessionTitle);
+    private sealed record Footprint(AppUser User, string CertificateCode, string MailSubject, string CohortTitle, string SessionTitle, Guid PracticeId);
 
     [Fact]
     public async Task The_export_holds_every_record_of_the_person_and_nothing_of_anyone_else()
@@ -104,6 +105,16 @@ public sealed class PersonalDataTests(CourseFixture app) : IClassFixture<CourseF
         Assert.True(await db.SessionAttendances.AnyAsync(a => a.UserId == gone.User.Id && a.Attended));
         Assert.Equal(kept.User.Email, (await db.Users.SingleAsync(u => u.Id == kept.User.Id)).Email);
         Assert.True(await db.OutboxMessages.AnyAsync(m => m.Subject == kept.MailSubject));
+        // The practice stays, without the contact line that named the person; the neighbour's keeps theirs.
+        Assert.Equal("", (await db.Practices.SingleAsync(p => p.Id == gone.PracticeId)).Contact);
+        Assert.Contains(kept.User.Email!, (await db.Practices.SingleAsync(p => p.Id == kept.PracticeId)).Contact, StringComparison.Ordinal);
+
+        using (var neighbour = app.Factory.CreateFormClient())
+        {
+            await neighbour.SignInAsync(kept.User.Email!);
+            var practicePage = await neighbour.GetPageAsync($"/practices/{gone.PracticeId}");
+            Assert.Contains("No longer given", practicePage, StringComparison.Ordinal);
+        }
 
         // The certificate still answers at /verify/{code}, for anyone, as valid.
         using var anonymous = app.Factory.CreateFormClient();
@@ -226,6 +237,14 @@ public sealed class PersonalDataTests(CourseFixture app) : IClassFixture<CourseF
         db.SessionAttendances.Add(new SessionAttendance { SessionId = session.Id, UserId = user.Id, Attended = true, RecordedById = coordinator.Id, RecordedUtc = now });
         db.CalendarFeeds.Add(new CalendarFeed { UserId = user.Id, TokenHash = Convert.ToHexString(Guid.NewGuid().ToByteArray()), CreatedUtc = now });
         db.MailPreferences.Add(new MailPreferences { UserId = user.Id, Digest = DigestMode.Weekly, UpdatedUtc = now });
+        // Published by the coordinator, but naming the person (in another case) as the one to ask.
+        var practice = new Practice
+        {
+            MunicipalityId = app.Municipality.Id, SessionId = session.Id, Title = $"Practice {tag}", City = app.Municipality.Name,
+            Country = app.Municipality.Country, Theme = "housing", SummaryMarkdown = "s", SummaryHtml = "<p>s</p>", WhatWorkedMarkdown = "w",
+            WhatWorkedHtml = "<p>w</p>", Contact = $"Ask {name.ToUpperInvariant()} ({email})", PublishedById = coordinator.Id, PublishedUtc = now,
+        };
+        db.Practices.Add(practice);
         var subject = $"Your certificate, {name}";
         db.OutboxMessages.Add(new OutboxMessage
         {
@@ -234,6 +253,6 @@ public sealed class PersonalDataTests(CourseFixture app) : IClassFixture<CourseF
             QueuedUtc = now, NextAttemptUtc = now,
         });
         await db.SaveChangesAsync();
-        return new Footprint(stored, code, subject, cohort.Title, session.Title);
+        return new Footprint(stored, code, subject, cohort.Title, session.Title, practice.Id);
     }
 }
