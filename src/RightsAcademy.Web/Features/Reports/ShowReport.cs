@@ -31,6 +31,9 @@ public static partial class ShowReport
     public const int DefaultWeeks = 12;
     public const int MaxWeeks = 104;
 
+    /// <summary>Quiz questions the page lists when no course is chosen: those with the lowest share of right answers.</summary>
+    public const int QuestionsOnPage = 20;
+
     public sealed record Choices(
         IReadOnlyList<SelectListItem> Municipalities,
         IReadOnlyList<SelectListItem> Courses,
@@ -62,7 +65,7 @@ public static partial class ShowReport
             {
                 await MunicipalitiesAsync(scope, cells, cancellationToken),
                 await CoursesAsync(scope, cells, cancellationToken),
-                await QuestionsAsync(scope, cells, cancellationToken),
+                await QuestionsAsync(scope, cells, cancellationToken, forPage: true),
                 weeks,
                 await SessionsAsync(scope, cells, cancellationToken),
             };
@@ -153,24 +156,49 @@ public static partial class ShowReport
                 body);
         }
 
-        private async Task<ReportTable> QuestionsAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        private async Task<ReportTable> QuestionsAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken, bool forPage = false)
         {
             var rows = await figures.QuestionsAsync(scope, cancellationToken);
-            var lessonIds = rows.Select(r => r.LessonId).Distinct().ToList();
-            var lessons = await db.Lessons.AsNoTracking().Where(l => lessonIds.Contains(l.Id))
-                .Select(l => new { l.Id, l.CourseId, l.Position, ModulePosition = l.Module!.Position, l.Course!.DefaultLanguage, l.Texts })
-                .ToListAsync(cancellationToken);
-            var courseTitles = await CourseTitlesAsync([.. lessons.Select(l => l.CourseId).Distinct()], cancellationToken);
-            var body = rows
+
+            // Sixty courses make thousands of questions: a page listing them all would weigh half a megabyte and hide
+            // the few that matter. Without a course chosen the page shows those most often answered wrong (where the
+            // content may be unclear); a chosen course shows all of its questions, and the CSV always has every one.
+            var note = t["Reports.Questions.Note"].Value;
+            List<ReportFigures.QuestionRow>? mostMissed = null;
+            if (forPage && scope.CourseId is null && rows.Count > QuestionsOnPage)
+            {
+                mostMissed = [.. MostMissed(rows, r => r, cells.Hidden, QuestionsOnPage)];
+                note = t["Reports.Questions.Lowest", QuestionsOnPage, rows.Count].Value;
+            }
+
+            var chosen = mostMissed ?? rows;
+            var lessonIds = chosen.Select(r => r.LessonId).Distinct().ToList();
+            // Only the words needed (titles and questions): a lesson's texts also hold its whole HTML in every language.
+            var lessons = (await db.Lessons.AsNoTracking().Where(l => lessonIds.Contains(l.Id))
+                .Select(l => new
+                {
+                    l.Id, l.CourseId, l.Position, ModulePosition = l.Module!.Position, l.Course!.DefaultLanguage,
+                    Texts = l.Texts.Select(x => new { x.Language, x.Title, x.Questions }).ToList(),
+                })
+                .ToListAsync(cancellationToken)).ToDictionary(l => l.Id);
+            var courseTitles = await CourseTitlesAsync([.. lessons.Values.Select(l => l.CourseId).Distinct()], cancellationToken);
+            var described = chosen
                 .Select(r =>
                 {
-                    var lesson = lessons.Single(l => l.Id == r.LessonId);
+                    var lesson = lessons[r.LessonId];
                     var text = ContentLanguage.Pick(lesson.Texts, x => x.Language, lesson.DefaultLanguage);
                     var question = text?.Questions.FirstOrDefault(q => q.Id == r.QuestionId);
                     return (Course: courseTitles.GetValueOrDefault(lesson.CourseId, ""), lesson.ModulePosition, LessonPosition: lesson.Position,
                         Quiz: text?.Title ?? "", Question: question is null ? r.QuestionId : PlainText(question.QuestionHtml), Row: r);
                 })
-                .OrderBy(x => x.Course, StringComparer.CurrentCulture).ThenBy(x => x.ModulePosition).ThenBy(x => x.LessonPosition).ThenBy(x => x.Row.Position)
+                .ToList();
+            if (mostMissed is null)
+            {
+                described = [.. described.OrderBy(x => x.Course, StringComparer.CurrentCulture).ThenBy(x => x.ModulePosition)
+                    .ThenBy(x => x.LessonPosition).ThenBy(x => x.Row.Position)];
+            }
+
+            var body = described
                 .Select(x => (IReadOnlyList<ReportCell>)
                 [
                     cells.Text(x.Course), cells.Text(x.Quiz), cells.Text(x.Question), cells.Count(x.Row.People),
@@ -179,7 +207,7 @@ public static partial class ShowReport
                     cells.Hidden(x.Row.People) ? cells.Count(x.Row.People) : cells.Share(x.Row.Correct, x.Row.Answers),
                 ])
                 .ToList();
-            return new ReportTable(Tables.Questions, t["Reports.Questions.Title"], t["Reports.Questions.Note"],
+            return new ReportTable(Tables.Questions, t["Reports.Questions.Title"], note,
                 [t["Reports.Col.Course"], t["Reports.Col.Quiz"], t["Reports.Col.Question"], t["Reports.Col.People"], t["Reports.Col.Answers"],
                  t["Reports.Col.PassRate"]], body);
         }
@@ -339,6 +367,18 @@ public static partial class ShowReport
             return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
         }
     }
+
+    /// <summary>
+    /// The questions with the lowest share of right answers, lowest first. Those whose figures are suppressed (too few
+    /// people) come last: their share is not shown, so ranking them by it would point at a hidden number.
+    /// </summary>
+    public static IEnumerable<T> MostMissed<T>(IEnumerable<T> items, Func<T, ReportFigures.QuestionRow> row, Func<int, bool> hidden, int count) =>
+        items
+            .OrderBy(x => hidden(row(x).People))
+            .ThenBy(x => row(x).Answers == 0 ? 1.0 : (double)row(x).Correct / row(x).Answers)
+            .ThenBy(x => row(x).LessonId)
+            .ThenBy(x => row(x).Position)
+            .Take(count);
 
     /// <summary>Quiz questions are stored as sanitised HTML; tables and CSV files want their words.</summary>
     public static string PlainText(string html) => WebUtility.HtmlDecode(Tag().Replace(html, " ")).Trim() is var text
