@@ -23,7 +23,7 @@ public sealed class StartupFailureTests
         var port = UnusedPort();
         var (exitCode, output) = await RunAppAsync(new()
         {
-            ["ConnectionStrings__Default"] = $"Host=127.0.0.1;Port={port};Database=nowhere;Username=u;Password=p",
+            ["ConnectionStrings__Default"] = $"Host=127.0.0.1;Port={port};Database=nowhere;Username=u;Password=not-a-secret",
         });
 
         Assert.Equal(1, exitCode);
