@@ -99,7 +99,7 @@ public static partial class SecretScanner
     [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*(?:Proc-Type:[^\n]*\n(?:DEK-Info:[^\n]*\n)?\s*)?[A-Za-z0-9+/=\r\n]{40,}")]
     private static partial Regex PrivateKey();
 
-    // Connection strings (Password=…; Pwd=…), environment files and shell (PGPASSWORD=…, Smtp__Password=…),
+    // Connection strings (Password, Pwd), environment files and shell (PGPASSWORD, Smtp__Password),
     // JSON settings ("Password": "…"). A value ends at ; whitespace or a quote. No spaces around = : that is code
     // (password = options.Password), whose literals the other rules and review catch.
     [GeneratedRegex(@"(?<name>\b(?:Password|Pwd|PGPASSWORD|[A-Za-z]+__Password|DEMO_PASSWORD))=(?<value>[^;\s""'`]+)|""(?<name>[A-Za-z]*Password)""\s*:\s*""(?<value>[^""]*)""", RegexOptions.IgnoreCase)]
