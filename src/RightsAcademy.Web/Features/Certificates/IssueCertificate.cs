@@ -88,7 +88,7 @@ public sealed partial class IssueCertificate(AppDbContext db, CertificateIssuer 
     }
 
     // Two 32-bit keys from the two ids; a collision only makes unrelated runs wait for each other.
-    private static int LockKey(Guid id) => BitConverter.ToInt32(id.ToByteArray(), 12);
+    internal static int LockKey(Guid id) => BitConverter.ToInt32(id.ToByteArray(), 12);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Issued certificate {CertificateId} to {UserId} for course {CourseId}")]
     private partial void LogIssued(Guid certificateId, Guid userId, Guid courseId);

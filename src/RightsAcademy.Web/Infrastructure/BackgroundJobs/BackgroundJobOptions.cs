@@ -18,6 +18,16 @@ public sealed class BackgroundJobOptions
     [Range(1, 64, ErrorMessage = "Setting BackgroundJobs:WorkerCount must be between 1 and 64.")]
     public int WorkerCount { get; set; } = 4;
 
+    /// <summary>
+    /// How long a job fetched by a worker that stopped answering (process killed, node lost) stays invisible before
+    /// another worker takes it again. Sliding: a live worker renews its claim every fifth of this time, so a job may
+    /// run longer than this without being taken twice. Hangfire.PostgreSql's fixed 30-minute default would leave the
+    /// work of a crashed node waiting half an hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00",
+        ErrorMessage = "Setting BackgroundJobs:InvisibilityTimeout must be between 5 seconds and 1 hour.")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Off on a node that should only serve pages; jobs then run on the other nodes.</summary>
     public bool RunServer { get; set; } = true;
 }

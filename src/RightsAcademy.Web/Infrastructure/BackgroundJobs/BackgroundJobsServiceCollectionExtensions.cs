@@ -29,6 +29,11 @@ public static class BackgroundJobsServiceCollectionExtensions
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = options.QueuePollInterval,
+                // A job whose worker died (kill -9, lost node) is taken again after this, by any node; live workers
+                // renew their claim every fifth of it (a storage heartbeat that runs with the server), so a long job
+                // is never taken twice while its worker lives. See the Background jobs section of the README.
+                InvisibilityTimeout = options.InvisibilityTimeout,
+                UseSlidingInvisibilityTimeout = true,
             };
             storage = new PostgreSqlStorage(
                 new NpgsqlConnectionFactory(services.GetRequiredService<DatabaseConnection>().ConnectionString, storageOptions),
