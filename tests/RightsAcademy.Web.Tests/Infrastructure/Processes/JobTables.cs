@@ -99,25 +99,25 @@ internal sealed class JobTables(string connectionString)
     }
 
     /// <summary>
-    /// Makes every recurring job due now, as if its minute (or hour) had come: its next execution and its score in the
-    /// scheduler's set go back 30 seconds. Every node's scheduler then sees it due at its next poll.
+    /// Makes every recurring job due now, as if its minute (or hour) had come and gone: Hangfire computes the next
+    /// execution from the last one, so that goes back two hours, and the job's score in the scheduler's set (the time it
+    /// is looked at) goes to now. Every node's scheduler then sees each job due at its next poll.
     /// </summary>
     public async Task MakeRecurringJobsDueAsync()
     {
-        var due = DateTime.UtcNow.AddSeconds(-30);
+        var now = DateTime.UtcNow;
         await using var connection = await OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var next = new NpgsqlCommand(
-            "UPDATE hangfire.hash SET value = @value WHERE key LIKE 'recurring-job:%' AND field = 'NextExecution'", connection, transaction))
+        await using (var last = new NpgsqlCommand("""
+            DELETE FROM hangfire.hash WHERE key LIKE 'recurring-job:%' AND field = 'LastExecution';
+            INSERT INTO hangfire.hash (key, field, value)
+            SELECT 'recurring-job:' || value, 'LastExecution', @last FROM hangfire.set WHERE key = 'recurring-jobs';
+            UPDATE hangfire.set SET score = @score WHERE key = 'recurring-jobs';
+            """, connection, transaction))
         {
-            next.Parameters.AddWithValue("value", JobHelper.SerializeDateTime(due));
-            await next.ExecuteNonQueryAsync();
-        }
-
-        await using (var score = new NpgsqlCommand("UPDATE hangfire.set SET score = @score WHERE key = 'recurring-jobs'", connection, transaction))
-        {
-            score.Parameters.AddWithValue("score", (double)new DateTimeOffset(due).ToUnixTimeSeconds());
-            await score.ExecuteNonQueryAsync();
+            last.Parameters.AddWithValue("last", JobHelper.SerializeDateTime(now.AddHours(-2)));
+            last.Parameters.AddWithValue("score", (double)new DateTimeOffset(now).ToUnixTimeSeconds() - 1);
+            await last.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();
@@ -127,15 +127,19 @@ internal sealed class JobTables(string connectionString)
     public async Task<long> DueRecurringJobsAsync()
     {
         var now = (double)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return await ScalarAsync<long>("SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND score < @now", ("now", now - 1));
+        return await ScalarAsync<long>("SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND score <= @now", ("now", now));
     }
 
-    /// <summary>Sessions of this database waiting for a lock (a row, a table or an advisory lock) right now.</summary>
-    public Task<long> WaitingForLocksAsync() =>
+    /// <summary>
+    /// Sessions of this database waiting for a lock (a row, a table or an advisory lock) right now, optionally only
+    /// those whose statement contains one of <paramref name="statements"/>.
+    /// </summary>
+    public Task<long> WaitingForLocksAsync(params string[] statements) =>
         ScalarAsync<long>("""
             SELECT count(*) FROM pg_stat_activity
             WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
-            """);
+              AND (cardinality(@statements) = 0 OR query ILIKE ANY (SELECT '%' || s || '%' FROM unnest(@statements) s))
+            """, ("statements", statements));
 
     private async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
