@@ -14,6 +14,12 @@ namespace RightsAcademy.Web.Tests.Infrastructure.Processes;
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
+    /// <summary>
+    /// The test classes that start app processes run one after the other: each starts two or three processes, and
+    /// several at once on two cores would make their timing (invisibility timeouts, lock waits) a matter of luck.
+    /// </summary>
+    public const string Collection = "app processes";
+
     private const int OutputLines = 400;
 
     private readonly Process _process;

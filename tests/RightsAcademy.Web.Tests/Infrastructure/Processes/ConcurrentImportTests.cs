@@ -12,6 +12,7 @@ namespace RightsAcademy.Web.Tests.Infrastructure.Processes;
 /// script on each node). The importer's advisory lock makes the second wait for the first, which then finds nothing
 /// left to do: one result, one write per change, no unique-violation error.
 /// </summary>
+[Collection(AppProcess.Collection)]
 public sealed partial class ConcurrentImportTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
@@ -69,13 +70,13 @@ public sealed partial class ConcurrentImportTests : IAsyncLifetime
         await using var first = AppProcess.StartCommand("import 1", settings, "content", "import", folder);
         await using var second = AppProcess.StartCommand("import 2", settings, "content", "import", folder);
         await Eventually.ThatAsync(async () => await jobs.WaitingForLocksAsync("CourseDrafts", "pg_advisory_xact_lock") == 2,
-            TimeSpan.FromSeconds(45), () => first.Output + "\n" + second.Output);
+            TimeSpan.FromSeconds(60), () => first.Output + "\n" + second.Output);
         await hold.CommitAsync();
 
         var results = new List<(int, int, int)>();
         foreach (var import in new[] { first, second })
         {
-            var exit = await import.WaitForExitAsync(TimeSpan.FromSeconds(45));
+            var exit = await import.WaitForExitAsync(TimeSpan.FromSeconds(60));
             Assert.True(exit == 0, $"{import.Name} exited with {exit}:\n{import.Output}");
             var summary = Summary().Match(import.Output);
             Assert.True(summary.Success, import.Output);

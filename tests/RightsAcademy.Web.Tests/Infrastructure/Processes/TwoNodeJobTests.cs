@@ -8,6 +8,7 @@ namespace RightsAcademy.Web.Tests.Infrastructure.Processes;
 /// node, a run taken again after a crash) its effect still happens once. Processes, not in-process hosts: Hangfire keeps
 /// process-wide statics, so two hosts in one process are not two Hangfire nodes.
 /// </summary>
+[Collection(AppProcess.Collection)]
 public sealed class TwoNodeJobTests : IAsyncLifetime
 {
     private NodeSetup _setup = null!;
@@ -56,7 +57,7 @@ public sealed class TwoNodeJobTests : IAsyncLifetime
         await Eventually.ThatAsync(
             async () => (await Task.WhenAll(runs.Select(_setup.Jobs.StateAsync))).All(s => s == "Succeeded")
                         && (await _setup.OutboxAsync()) is { Count: 4 } outbox && outbox.All(m => m.Status == OutboxStatus.Sent),
-            TimeSpan.FromSeconds(45), () => _setup.NodeOutput);
+            TimeSpan.FromSeconds(60), () => _setup.NodeOutput);
 
         var servers = await Task.WhenAll(runs.Select(async run => Assert.Single(await _setup.Jobs.ProcessedByAsync(run))));
         Assert.NotEqual(servers[0], servers[1]);
