@@ -123,6 +123,32 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task After_a_restart_that_no_request_saw_the_first_requests_succeed()
+    {
+        await using var cluster = await PostgresCluster.StartNewAsync();
+        var database = await TestDatabase.CreateAsync(server: cluster.ServerConnectionString);
+        await using var factory = new RightsAcademyFactory(database, settings: new Dictionary<string, string?> { ["BackgroundJobs:RunServer"] = "false" });
+        var municipality = await factory.CreateMunicipalityAsync();
+        await factory.CreateUserAsync("restart@example.org", Roles.Learner, municipality.Id);
+        using var client = factory.CreateFormClient();
+        await client.SignInAsync("restart@example.org");
+        // Several connections in the pool, all of which the restart kills.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetPageAsync("/dashboard")));
+
+        await cluster.StopAsync();
+        await cluster.StartAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            statuses.Add((await client.GetAsync("/dashboard")).StatusCode);
+        }
+
+        output.WriteLine($"After the restart: {string.Join(", ", statuses.Select(s => (int)s))}");
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
     private async Task KeepWritingAsync(Learner learner, CancellationToken stop)
     {
         var next = learner.Index; // learners start on different kinds, so each kind is in flight when the server stops

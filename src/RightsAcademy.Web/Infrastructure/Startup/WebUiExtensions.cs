@@ -87,6 +87,8 @@ public static class WebUiExtensions
         app.UseMiddleware<Features.Accounts.AdminTwoFactorMiddleware>();
         // After routing, so endpoint policies (certificate verification) apply.
         app.UseRateLimiter();
+        // Last before the endpoint, so a retry runs only the page again, after authentication and the rest.
+        app.UseMiddleware<StaleConnectionRetryMiddleware>();
 
         app.MapStaticAssets().AllowAnonymous(); // stylesheets are public, also on the sign-in page
         app.MapHealth();
