@@ -15,7 +15,12 @@ public sealed class SendInactivityNudges(AppDbContext db, Notifier notifier, ISt
 {
     public static readonly TimeSpan Inactivity = TimeSpan.FromDays(7);
 
-    public static string Key(Guid userId, string isoWeek) => $"nudge:{userId}:{isoWeek}";
+    private const string KeyPrefix = "nudge:";
+
+    public static string Key(Guid userId, string isoWeek) => $"{KeyPrefix}{userId}:{isoWeek}";
+
+    private static Guid? UserOf(string key) =>
+        key.Split(':') is [_, var id, _] && Guid.TryParse(id, out var userId) ? userId : null;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -31,15 +36,29 @@ public sealed class SendInactivityNudges(AppDbContext db, Notifier notifier, ISt
             .Where(x => db.Enrolments.Any(e => e.UserId == x.UserId && e.CourseId == x.CourseId && e.CompletedUtc == null && e.LastActivityUtc <= quietSince))
             .OrderBy(x => x.CohortId)
             .ToListAsync(cancellationToken);
+        // Everything the loop needs, read once: with hundreds of running cohorts a query or three per idle learner
+        // made this hourly job tens of thousands of round trips.
+        var idleIds = idle.Select(x => x.UserId).Distinct().ToList();
+        var recentlyNudged = (await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.IdempotencyKey.StartsWith(KeyPrefix) && m.CreatedUtc > quietSince).Select(m => m.IdempotencyKey)
+                .ToListAsync(cancellationToken))
+            .Concat(await db.DigestItems.AsNoTracking()
+                .Where(i => i.Key.StartsWith(KeyPrefix) && i.CreatedUtc > quietSince).Select(i => i.Key)
+                .ToListAsync(cancellationToken))
+            .Select(UserOf)
+            .OfType<Guid>()
+            .ToHashSet();
+        var users = await db.Users.AsNoTracking().Where(u => idleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var written = 0;
         foreach (var group in idle.GroupBy(x => x.UserId))
         {
-            var prefix = $"nudge:{group.Key}:";
-            var recent = await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey.StartsWith(prefix) && m.CreatedUtc > quietSince, cancellationToken)
-                || await db.DigestItems.AnyAsync(i => i.Key.StartsWith(prefix) && i.CreatedUtc > quietSince, cancellationToken);
-            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == group.Key, cancellationToken);
+            if (recentlyNudged.Contains(group.Key) || !users.TryGetValue(group.Key, out var user))
+            {
+                continue;
+            }
+
             var to = Recipient.Of(user);
-            if (recent || QuietHours.IsQuiet(now, to.TimeZone))
+            if (QuietHours.IsQuiet(now, to.TimeZone))
             {
                 continue;
             }
