@@ -53,7 +53,7 @@ public sealed class BrowserFixture : CourseFixture
         if (Factory.AuthenticatorKeys.TryGetValue(email, out var key))
         {
             await page.WaitForURLAsync("**/account/sign-in/two-factor**");
-            await page.Locator("#Code").FillAsync(Totp.Code(key));
+            await page.Locator("#Code").FillAsync(await Totp.NextCodeAsync(key));
             await page.Locator("main button[type=submit]").ClickAsync();
         }
 

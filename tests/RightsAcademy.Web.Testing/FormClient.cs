@@ -49,7 +49,7 @@ public sealed partial class FormClient(HttpClient http) : IDisposable
         if (next.StartsWith("/account/sign-in/two-factor", StringComparison.Ordinal))
         {
             var key = AuthenticatorKeyFor?.Invoke(email) ?? throw new InvalidOperationException($"{email} needs a second step, but its key is unknown.");
-            response = await PostFormAsync(next, "/account/sign-in/two-factor", ("Code", Totp.Code(key)));
+            response = await PostFormAsync(next, "/account/sign-in/two-factor", ("Code", await Totp.NextCodeAsync(key)));
             if (response.StatusCode != HttpStatusCode.Redirect)
             {
                 throw new InvalidOperationException($"The second sign-in step as {email} failed with {(int)response.StatusCode}.");

@@ -10,9 +10,39 @@ public static class Totp
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    public static string Code(string base32Key, DateTimeOffset? at = null)
+    private static readonly Dictionary<string, long> LastStepUsed = new(StringComparer.OrdinalIgnoreCase);
+
+    public static string Code(string base32Key, DateTimeOffset? at = null) =>
+        CodeAt(base32Key, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30);
+
+    /// <summary>
+    /// A code the site has not accepted yet for this key, as a person would type after waiting for the app's next code:
+    /// the site accepts each time step once per account. Uses the steps from one before to one after now (all inside
+    /// the site's window of two either side), and waits for the clock when a test signs in more often than that.
+    /// </summary>
+    public static async Task<string> NextCodeAsync(string base32Key)
     {
-        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        var key = base32Key.Replace(" ", "", StringComparison.Ordinal);
+        while (true)
+        {
+            long step;
+            lock (LastStepUsed)
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+                step = Math.Max(now - 1, LastStepUsed.TryGetValue(key, out var last) ? last + 1 : long.MinValue);
+                if (step <= now + 1)
+                {
+                    LastStepUsed[key] = step;
+                    return CodeAt(key, step);
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    public static string CodeAt(string base32Key, long step)
+    {
         var counter = BitConverter.GetBytes(step);
         if (BitConverter.IsLittleEndian)
         {

@@ -27,9 +27,12 @@ public static class AccountsServiceCollectionExtensions
                 options.Lockout.MaxFailedAccessAttempts = accountOptions.MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = accountOptions.LockoutDuration;
                 options.SignIn.RequireConfirmedAccount = false;
+                // Each authenticator code once per account (ASVS 2.8.4); Identity's own provider allows replays.
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
@@ -71,6 +74,7 @@ public static class AccountsServiceCollectionExtensions
             SignInThrottle.AddAddressPolicy(limiter);
         });
 
+        services.AddScoped<AuthenticatorCodeOutcome>();
         services.AddScoped<AccountMails>();
         services.AddScoped<InviteUser.Handler>();
         services.AddScoped<UpdateProfile.Handler>();

@@ -43,4 +43,10 @@ public sealed class AppUser : IdentityUser<Guid>
     /// password) so that progress, quiz answers and certificates still count in reports and verification.
     /// </summary>
     public DateTimeOffset? DeletedUtc { get; set; }
+
+    /// <summary>
+    /// The TOTP time step (Unix seconds / 30) of the last authenticator code accepted: a code of this step or an
+    /// earlier one is refused, so a code seen over a shoulder or in a log cannot be replayed while still valid.
+    /// </summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
 }

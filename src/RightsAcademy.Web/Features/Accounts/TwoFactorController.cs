@@ -17,6 +17,7 @@ public sealed class TwoFactorController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     SignInThrottle throttle,
+    AuthenticatorCodeOutcome codeOutcome,
     IStringLocalizer<SharedResource> t) : Controller
 {
     private const int RecoveryCodeCount = 10;
@@ -53,7 +54,7 @@ public sealed class TwoFactorController(
 
         if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalise(form.Code)))
         {
-            ModelState.AddModelError("Form.Code", t["TwoFactor.WrongCode"]);
+            ModelState.AddModelError("Form.Code", WrongCodeMessage());
         }
 
         if (!ModelState.IsValid)
@@ -105,7 +106,8 @@ public sealed class TwoFactorController(
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
-        // A new key next time: the old one may be on a lost phone.
+        // A new key next time: the old one may be on a lost phone. Its codes' steps mean nothing for the new key.
+        user.LastAuthenticatorTimeStep = null;
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         return RedirectToAction(nameof(Settings));
@@ -145,7 +147,7 @@ public sealed class TwoFactorController(
             return RedirectToLocal(form.ReturnUrl);
         }
 
-        ModelState.AddModelError(nameof(form.Code), t["TwoFactor.WrongCode"]);
+        ModelState.AddModelError(nameof(form.Code), WrongCodeMessage());
         return View(form);
     }
 
@@ -207,6 +209,9 @@ public sealed class TwoFactorController(
         var uri = AuthenticatorKey.OtpAuthUri(user.Email ?? user.UserName ?? user.Id.ToString(), key);
         return new TwoFactorPage(false, required, 0, AuthenticatorKey.Readable(key), AuthenticatorKey.QrCodeDataUri(uri), form);
     }
+
+    // A replayed code is right but spent: say so, or the person would think the app is wrong.
+    private string WrongCodeMessage() => codeOutcome.Replayed ? t["TwoFactor.CodeAlreadyUsed"] : t["TwoFactor.WrongCode"];
 
     // Apps show "123 456"; people type what they see.
     private static string Normalise(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();

@@ -31,7 +31,7 @@ public sealed partial class TwoFactorTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("This code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var enabled = await client.PostFormAsync("/account/two-factor", "/account/two-factor", ("Form.Code", Totp.Code(key)));
+        var enabled = await client.PostFormAsync("/account/two-factor", "/account/two-factor", ("Form.Code", await Totp.NextCodeAsync(key)));
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var codes = RecoveryCode().Matches(await enabled.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(10, codes.Count);
@@ -48,7 +48,7 @@ public sealed partial class TwoFactorTests(AppFixture app) : IClassFixture<AppFi
 
         var bad = await second.PostFormAsync(step, "/account/sign-in/two-factor", ("Code", WrongCode(key)), ("ReturnUrl", "/account/profile"));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        var good = await second.PostFormAsync(step, "/account/sign-in/two-factor", ("Code", Totp.Code(key)), ("ReturnUrl", "/account/profile"));
+        var good = await second.PostFormAsync(step, "/account/sign-in/two-factor", ("Code", await Totp.NextCodeAsync(key)), ("ReturnUrl", "/account/profile"));
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         Assert.Equal("/account/profile", good.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/dashboard")).StatusCode);
@@ -115,7 +115,7 @@ public sealed partial class TwoFactorTests(AppFixture app) : IClassFixture<AppFi
         Assert.Contains("Administrators must use two-step sign-in", setup, StringComparison.Ordinal);
         var key = SharedKey().Match(setup).Groups[1].Value;
         var enabled = await client.PostFormAsync("/account/two-factor?returnUrl=%2Fadmin%2Fusers", "/account/two-factor",
-            ("Form.Code", Totp.Code(key)), ("Form.ReturnUrl", "/admin/users"));
+            ("Form.Code", await Totp.NextCodeAsync(key)), ("Form.ReturnUrl", "/admin/users"));
         Assert.Contains("href=\"/admin/users\"", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         foreach (var url in adminPages)
@@ -142,6 +142,68 @@ public sealed partial class TwoFactorTests(AppFixture app) : IClassFixture<AppFi
         using var full = app.Factory.CreateFormClient();
         await full.SignInAsync("two-step-admin@example.org");
         Assert.Equal(HttpStatusCode.OK, (await full.GetAsync("/admin/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_used_to_sign_in_is_refused_when_replayed_and_the_next_code_is_accepted()
+    {
+        const string email = "totp-replay@example.org";
+        await app.Factory.CreateUserAsync(email, Roles.Learner, app.Municipality.Id);
+        var key = await app.Factory.EnableTwoFactorAsync(email);
+        var now = DateTimeOffset.UtcNow;
+        var code = Totp.Code(key, now);
+        using var client = app.Factory.CreateFormClient();
+
+        var first = await client.PostFormAsync(await PasswordStepAsync(client, email), "/account/sign-in/two-factor", ("Code", code));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+        await client.PostFormAsync("/dashboard", "/account/sign-out");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
+
+        var step = await PasswordStepAsync(client, email);
+        var replay = await client.PostFormAsync(step, "/account/sign-in/two-factor", ("Code", code));
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Contains("This code has already been used", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
+
+        var next = await client.PostFormAsync(step, "/account/sign-in/two-factor", ("Code", Totp.Code(key, now.AddSeconds(30))));
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+
+        // An older code, still inside the window, is spent too once a later one was used.
+        await client.PostFormAsync("/dashboard", "/account/sign-out");
+        var older = await client.PostFormAsync(await PasswordStepAsync(client, email), "/account/sign-in/two-factor", ("Code", Totp.Code(key, now.AddSeconds(-30))));
+        Assert.Equal(HttpStatusCode.OK, older.StatusCode);
+        Assert.Contains("This code has already been used", await older.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_sign_ins_racing_with_the_same_code_let_only_one_in()
+    {
+        const string email = "totp-race@example.org";
+        await app.Factory.CreateUserAsync(email, Roles.Learner, app.Municipality.Id);
+        var key = await app.Factory.EnableTwoFactorAsync(email);
+        using var one = app.Factory.CreateFormClient();
+        using var two = app.Factory.CreateFormClient();
+        var stepOne = await PasswordStepAsync(one, email);
+        var stepTwo = await PasswordStepAsync(two, email);
+        var code = Totp.Code(key);
+
+        var answers = await Task.WhenAll(
+            one.PostFormAsync(stepOne, "/account/sign-in/two-factor", ("Code", code)),
+            two.PostFormAsync(stepTwo, "/account/sign-in/two-factor", ("Code", code)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+    }
+
+    private static async Task<string> PasswordStepAsync(FormClient client, string email)
+    {
+        var password = await client.PostFormAsync("/account/sign-in", "/account/sign-in", ("Email", email), ("Password", RightsAcademyFactory.Password));
+        var next = password.Headers.Location?.OriginalString ?? "";
+        Assert.StartsWith("/account/sign-in/two-factor", next, StringComparison.Ordinal);
+        return next;
     }
 
     [Fact]

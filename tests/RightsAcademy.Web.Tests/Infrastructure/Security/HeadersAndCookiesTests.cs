@@ -26,7 +26,7 @@ public sealed partial class HeadersAndCookiesTests(AppFixture app) : IClassFixtu
         await Collect(client.GetAsync("/account/sign-in"));
         await Collect(client.PostFormAsync("/account/sign-in", "/account/sign-in", ("Email", "cookie-admin@example.org"), ("Password", RightsAcademyFactory.Password)));
         await Collect(client.PostFormAsync("/account/sign-in/two-factor", "/account/sign-in/two-factor",
-            ("Code", Totp.Code(app.Factory.AuthenticatorKeys["cookie-admin@example.org"]))));
+            ("Code", await Totp.NextCodeAsync(app.Factory.AuthenticatorKeys["cookie-admin@example.org"]))));
         await Collect(client.PostFormAsync("/dashboard", "/language", ("culture", "fr"), ("returnUrl", "/dashboard")));
         await Collect(client.GetAsync("/dashboard"));
 

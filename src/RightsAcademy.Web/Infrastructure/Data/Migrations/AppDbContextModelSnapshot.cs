@@ -247,6 +247,9 @@ namespace RightsAcademy.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("InvitedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
