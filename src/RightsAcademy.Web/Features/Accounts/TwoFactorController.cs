@@ -54,7 +54,7 @@ public sealed class TwoFactorController(
 
         if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalise(form.Code)))
         {
-            ModelState.AddModelError("Form.Code", WrongCodeMessage());
+            ModelState.AddModelError("Form.Code", WrongCodeText());
         }
 
         if (!ModelState.IsValid)
@@ -147,7 +147,7 @@ public sealed class TwoFactorController(
             return RedirectToLocal(form.ReturnUrl);
         }
 
-        ModelState.AddModelError(nameof(form.Code), WrongCodeMessage());
+        ModelState.AddModelError(nameof(form.Code), WrongCodeText());
         return View(form);
     }
 
@@ -211,7 +211,7 @@ public sealed class TwoFactorController(
     }
 
     // A replayed code is right but spent: say so, or the person would think the app is wrong.
-    private string WrongCodeMessage() => codeOutcome.Replayed ? t["TwoFactor.CodeAlreadyUsed"] : t["TwoFactor.WrongCode"];
+    private string WrongCodeText() => codeOutcome.Replayed ? t["TwoFactor.CodeAlreadyUsed"] : t["TwoFactor.WrongCode"];
 
     // Apps show "123 456"; people type what they see.
     private static string Normalise(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
