@@ -43,6 +43,9 @@ public sealed class RightsAcademyFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>Services to replace or configure for one test (set before the app starts).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The real address once <see cref="WebApplicationFactory{T}.StartServer"/> ran with Kestrel.</summary>
     public Uri ServerAddress =>
         new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -70,6 +73,7 @@ public sealed class RightsAcademyFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IMailer>(Mailer);
+            TestServices?.Invoke(services);
         });
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RightsAcademy.Web.Infrastructure.Data;
 using RightsAcademy.Web.Infrastructure.Security;
 
@@ -36,6 +37,8 @@ public static class AccountsServiceCollectionExtensions
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OutageTolerantSecurityStampValidator>());
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = accountOptions.InvitationLifetime);
 
