@@ -22,6 +22,8 @@ internal static class SmtpSink
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new CountingStore());
+        // Without it the sink, not the app, set the pace: see NoDelayEndpoints.
+        services.Add(new NoDelayEndpoints());
         await log.WriteLineAsync($"SMTP sink listening on 127.0.0.1:{port}");
         try
         {
