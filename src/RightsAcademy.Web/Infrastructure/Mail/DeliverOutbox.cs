@@ -6,15 +6,24 @@ using RightsAcademy.Web.Infrastructure.Data;
 namespace RightsAcademy.Web.Infrastructure.Mail;
 
 /// <summary>
-/// The delivery job: sends due outbox mail with MailKit, one row at a time. Safe to run twice and on several nodes
-/// at once: a row is claimed (Pending → Sending) by one committed UPDATE that skips rows another run has locked,
-/// so no two runs ever hold the same mail. See README.md beside this file for what happens when a run dies.
+/// The delivery job: sends due outbox mail with MailKit over <see cref="SmtpOptions.Connections"/> SMTP connections at
+/// once. Safe to run twice and on several nodes at once: rows are claimed (Pending → Sending) by committed UPDATEs that
+/// skip rows another sender has locked, so no two senders ever hold the same mail. See README.md beside this file for
+/// what happens when a run dies.
 /// </summary>
 public sealed partial class DeliverOutbox(
-    AppDbContext db, IOptions<SmtpOptions> options, TimeProvider clock, OutboxDeliveryTrigger trigger, ILogger<DeliverOutbox> logger)
+    AppDbContext db, IServiceScopeFactory scopes, IOptions<SmtpOptions> options, TimeProvider clock, OutboxDeliveryTrigger trigger,
+    ILogger<DeliverOutbox> logger)
 {
     /// <summary>Bounds one run; a full run enqueues the next, which carries on with the rest.</summary>
-    public const int BatchSize = 100;
+    public const int BatchSize = 1000;
+
+    /// <summary>
+    /// Rows one sender claims with one statement, and marks Sent with one statement once their conversations are over:
+    /// two commits per few mails instead of two per mail. Small, because a process that dies holding a claim leaves its
+    /// rows to be marked OutcomeUnknown (see README.md), those it had not sent yet included.
+    /// </summary>
+    public const int ClaimSize = 10;
 
     private SmtpOptions Smtp => options.Value;
 
@@ -23,43 +32,149 @@ public sealed partial class DeliverOutbox(
     public async Task<DeliveryReport> RunAsync(CancellationToken cancellationToken)
     {
         trigger.RunStarted();
-        var report = new DeliveryReport { Abandoned = await GiveUpOnAbandonedAsync() };
-        // A node without SMTP settings leaves Pending mail alone: another node may be configured to send it.
-        if (!Smtp.IsConfigured)
+        if (!trigger.TryBeginRun())
+        {
+            // The run already sending in this process takes this one's mail, or starts a run for it as it ends.
+            return new DeliveryReport();
+        }
+
+        var report = new DeliveryReport();
+        var budget = new RunBudget(BatchSize);
+        try
+        {
+            report.Abandoned = await GiveUpOnAbandonedAsync();
+            // A node without SMTP settings leaves Pending mail alone: another node may be configured to send it.
+            if (Smtp.IsConfigured)
+            {
+                var reachable = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var senders = await Task.WhenAll(Enumerable.Range(0, Smtp.Connections)
+                    .Select(index => SendAsync(index, reachable, budget, cancellationToken)));
+                foreach (var sender in senders)
+                {
+                    report.Add(sender);
+                }
+            }
+        }
+        finally
+        {
+            var gaveWay = trigger.EndRun();
+            // A full batch means more mail may be waiting, and a run that gave way may have been asked for mail this run
+            // never saw: carry on now instead of at the next minute, so a burst (a reminder run for a large session)
+            // drains in seconds. Claims make overlapping runs safe.
+            if ((gaveWay || budget.Spent) && !cancellationToken.IsCancellationRequested)
+            {
+                trigger.RequestDelivery(db);
+            }
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// One sender: one SMTP connection and, except for the first, its own database context. The first sender starts
+    /// alone; the others start once its first mail has had an outcome other than "no connection", so a server that is
+    /// down costs one attempt on one mail, not one per connection. The others open their connection before claiming:
+    /// a server that refuses an extra connection (a per-client limit) leaves the queue to the senders it accepted.
+    /// </summary>
+    private async Task<DeliveryReport> SendAsync(int index, TaskCompletionSource<bool> reachable, RunBudget budget, CancellationToken cancellationToken)
+    {
+        var report = new DeliveryReport();
+        if (index > 0 && !await reachable.Task)
         {
             return report;
         }
 
+        // A context serves one operation at a time: each further sender has its own.
+        await using var scope = index == 0 ? (AsyncServiceScope?)null : scopes.CreateAsyncScope();
+        var context = scope?.ServiceProvider.GetRequiredService<AppDbContext>() ?? db;
         await using var session = new SmtpSession(Smtp);
-        while (report.Attempted < BatchSize && !cancellationToken.IsCancellationRequested)
+        try
         {
-            var mail = await ClaimNextAsync(cancellationToken);
-            if (mail is null)
+            if (index > 0 && await session.ConnectAsync(cancellationToken) is { } refused)
             {
-                break;
+                LogExtraConnectionRefused(index + 1, Logging.PersonalData.Redact(refused.Detail));
+                return report;
             }
 
-            var attachments = await db.OutboxAttachments.AsNoTracking().Where(a => a.OutboxMessageId == mail.Id)
-                .OrderBy(a => a.Position).ToListAsync(cancellationToken);
-            var outcome = OutboxMimeMessage.IsPlainAddress(mail.ToAddress)
-                ? await session.SendAsync(OutboxMimeMessage.Build(mail, Smtp, attachments), cancellationToken)
-                : new SendOutcome(SendResult.Permanent, $"Invalid recipient address: {OutboxMimeMessage.HeaderText(mail.ToAddress)}");
-            report.Count(await RecordAsync(mail, outcome));
-            if (outcome.Result == SendResult.NoConnection)
+            var more = true;
+            while (more && !cancellationToken.IsCancellationRequested)
             {
-                // The server is unreachable for every mail, not just this one; the next run tries again.
-                break;
+                var wanted = budget.Take(ClaimSize);
+                var claimed = wanted == 0 ? [] : await ClaimAsync(context, wanted, cancellationToken);
+                budget.Return(wanted - claimed.Count);
+                if (claimed.Count == 0)
+                {
+                    break;
+                }
+
+                more = await SendClaimedAsync(context, session, claimed, reachable, report, cancellationToken);
             }
         }
-
-        // A full batch means more mail may be waiting: carry on now instead of at the next minute, so a burst (a
-        // reminder run for a large session) drains in seconds, not in one batch a minute. Claims make overlapping runs safe.
-        if (report.Attempted >= BatchSize && !cancellationToken.IsCancellationRequested)
+        finally
         {
-            trigger.RequestDelivery(db);
+            // The first sender found nothing to send, or stopped before its first outcome: the others need not start.
+            reachable.TrySetResult(false);
         }
 
         return report;
+    }
+
+    /// <summary>Sends one claim's mails in order; false when the sender should stop (no connection, cancelled).</summary>
+    private async Task<bool> SendClaimedAsync(AppDbContext context, SmtpSession session, List<OutboxMessage> claimed,
+        TaskCompletionSource<bool> reachable, DeliveryReport report, CancellationToken cancellationToken)
+    {
+        var ids = claimed.Select(m => m.Id).ToList();
+        var attachments = (await context.OutboxAttachments.AsNoTracking().Where(a => ids.Contains(a.OutboxMessageId))
+            .OrderBy(a => a.Position).ToListAsync(cancellationToken)).ToLookup(a => a.OutboxMessageId);
+        var sent = new List<OutboxMessage>();
+        var carryOn = true;
+        var next = 0;
+        for (; next < claimed.Count; next++)
+        {
+            var mail = claimed[next];
+            // Not after the claim could lapse mid-conversation: another run would mark the row OutcomeUnknown, an admin
+            // could resend it, and this sender would send it as well.
+            if (cancellationToken.IsCancellationRequested || clock.GetUtcNow() + Smtp.ConversationBound > mail.LockedUntilUtc)
+            {
+                break;
+            }
+
+            SendOutcome outcome;
+            if (OutboxMimeMessage.IsPlainAddress(mail.ToAddress))
+            {
+                using var message = OutboxMimeMessage.Build(mail, Smtp, [.. attachments[mail.Id]]);
+                outcome = await session.SendAsync(message, cancellationToken);
+            }
+            else
+            {
+                outcome = new SendOutcome(SendResult.Permanent, $"Invalid recipient address: {OutboxMimeMessage.HeaderText(mail.ToAddress)}");
+            }
+
+            reachable.TrySetResult(outcome.Result != SendResult.NoConnection);
+            if (outcome.Result == SendResult.Sent)
+            {
+                sent.Add(mail);
+                continue;
+            }
+
+            report.Count(await RecordAsync(context, mail, outcome));
+            if (outcome.Result == SendResult.NoConnection)
+            {
+                // The server is unreachable for every mail, not just this one; the next run tries again.
+                next++;
+                carryOn = false;
+                break;
+            }
+        }
+
+        await RecordSentAsync(context, sent, report);
+        if (next < claimed.Count)
+        {
+            await ReleaseAsync(context, claimed[next..]);
+            carryOn = false;
+        }
+
+        return carryOn;
     }
 
     /// <summary>
@@ -86,25 +201,71 @@ public sealed partial class DeliverOutbox(
     }
 
     /// <summary>
-    /// Pending → Sending in one committed statement, before the SMTP conversation starts: from then on no other
-    /// run can take the row, even if this one dies (see <see cref="GiveUpOnAbandonedAsync"/>).
+    /// Pending → Sending for up to <paramref name="count"/> due rows in one committed statement, before any SMTP
+    /// conversation starts: from then on no other run can take them, even if this one dies (see
+    /// <see cref="GiveUpOnAbandonedAsync"/>). The rows share one lease, which the statements that follow check.
     /// </summary>
-    private async Task<OutboxMessage?> ClaimNextAsync(CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> ClaimAsync(AppDbContext context, int count, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var lease = now + Smtp.SendingLease;
-        var claimed = await db.OutboxMessages.FromSql($"""
+        var claimed = await context.OutboxMessages.FromSql($"""
             UPDATE "OutboxMessages" SET "Status" = {nameof(OutboxStatus.Sending)}, "Attempts" = "Attempts" + 1,
                 "LockedUntilUtc" = {lease}, "LastAttemptUtc" = {now}
-            WHERE "Id" = (
+            WHERE "Id" IN (
                 SELECT "Id" FROM "OutboxMessages"
                 WHERE "Status" = {nameof(OutboxStatus.Pending)} AND "NextAttemptUtc" <= {now}
                 ORDER BY "NextAttemptUtc", "Id"
-                LIMIT 1
+                LIMIT {count}
                 FOR UPDATE SKIP LOCKED)
             RETURNING *
             """).AsNoTracking().ToListAsync(cancellationToken);
-        return claimed.SingleOrDefault();
+        return [.. claimed.OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)];
+    }
+
+    /// <summary>
+    /// Claimed rows this sender will not try after all (it stopped): Pending again, due at once, the attempt that was
+    /// counted for them taken back, since no conversation started. Only while the claim holds.
+    /// </summary>
+    private static async Task ReleaseAsync(AppDbContext context, List<OutboxMessage> mails)
+    {
+        var ids = mails.Select(m => m.Id).ToList();
+        var lease = mails[0].LockedUntilUtc;
+        await context.OutboxMessages
+            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Sending && m.LockedUntilUtc == lease)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.LastAttemptUtc, m => m.Attempts == 1 ? null : m.LastAttemptUtc)
+                .SetProperty(m => m.LockedUntilUtc, (DateTimeOffset?)null));
+    }
+
+    /// <summary>
+    /// Marks the mails the server accepted as Sent, in one statement, while the claim still holds. Not cancellable: the
+    /// outcome of a finished conversation must not be dropped because the host is stopping.
+    /// </summary>
+    private async Task RecordSentAsync(AppDbContext context, List<OutboxMessage> mails, DeliveryReport report)
+    {
+        if (mails.Count == 0)
+        {
+            return;
+        }
+
+        var ids = mails.Select(m => m.Id).ToList();
+        var lease = mails[0].LockedUntilUtc;
+        DateTimeOffset? now = clock.GetUtcNow();
+        var updated = await context.OutboxMessages
+            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Sending && m.LockedUntilUtc == lease)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentUtc, now)
+                .SetProperty(m => m.LockedUntilUtc, (DateTimeOffset?)null));
+        report.Sent += updated;
+        report.Lost += mails.Count - updated;
+        if (updated < mails.Count)
+        {
+            LogSentClaimLost(mails.Count - updated);
+        }
     }
 
     /// <summary>
@@ -112,7 +273,7 @@ public sealed partial class DeliverOutbox(
     /// overwrite what happened since. Not cancellable: the outcome of a finished conversation must not be dropped
     /// because the host is stopping.
     /// </summary>
-    private async Task<OutboxStatus?> RecordAsync(OutboxMessage mail, SendOutcome outcome)
+    private async Task<OutboxStatus?> RecordAsync(AppDbContext context, OutboxMessage mail, SendOutcome outcome)
     {
         var now = clock.GetUtcNow();
         var retry = outcome.Result is SendResult.Temporary or SendResult.NoConnection;
@@ -127,7 +288,7 @@ public sealed partial class DeliverOutbox(
         var next = status == OutboxStatus.Pending ? now + RetryDelay(mail.Attempts) : mail.NextAttemptUtc;
         DateTimeOffset? sent = status == OutboxStatus.Sent ? now : null;
         var truncated = error is null ? null : Truncate(error);
-        var updated = await db.OutboxMessages
+        var updated = await context.OutboxMessages
             .Where(m => m.Id == mail.Id && m.Status == OutboxStatus.Sending && m.LockedUntilUtc == mail.LockedUntilUtc)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, status)
@@ -166,6 +327,12 @@ public sealed partial class DeliverOutbox(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox mail {Id} <{MessageId}>: {Result}: {Detail}")]
     private partial void LogNotSent(Guid id, string messageId, OutboxStatus result, string detail);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} outbox mail(s) accepted by the server not recorded as Sent: the run's claim had expired")]
+    private partial void LogSentClaimLost(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP connection {Number} of this delivery run could not be opened; the run sends over the others: {Detail}")]
+    private partial void LogExtraConnectionRefused(int number, string detail);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox mail {Id} <{MessageId}>: outcome {Result} not recorded, the run's claim had expired")]
     private partial void LogClaimLost(Guid id, string messageId, SendResult result);
 }
@@ -189,6 +356,16 @@ public sealed record DeliveryReport
 
     public int Attempted => Sent + Retrying + Failed + Unknown + Lost;
 
+    internal void Add(DeliveryReport other)
+    {
+        Sent += other.Sent;
+        Retrying += other.Retrying;
+        Failed += other.Failed;
+        Unknown += other.Unknown;
+        Lost += other.Lost;
+        Abandoned += other.Abandoned;
+    }
+
     internal void Count(OutboxStatus? status)
     {
         switch (status)
@@ -210,4 +387,29 @@ public sealed record DeliveryReport
                 break;
         }
     }
+}
+
+/// <summary>How many more mails a run may claim, shared by its senders.</summary>
+internal sealed class RunBudget(int total)
+{
+    private int _left = total;
+
+    public bool Spent => Volatile.Read(ref _left) == 0;
+
+    /// <summary>Up to <paramref name="wanted"/> mails, fewer or none when the run is nearly or fully spent.</summary>
+    public int Take(int wanted)
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _left);
+            var take = Math.Min(left, wanted);
+            if (take == 0 || Interlocked.CompareExchange(ref _left, left - take, left) == left)
+            {
+                return take;
+            }
+        }
+    }
+
+    /// <summary>What a claim did not use (fewer mails were due).</summary>
+    public void Return(int unused) => Interlocked.Add(ref _left, unused);
 }

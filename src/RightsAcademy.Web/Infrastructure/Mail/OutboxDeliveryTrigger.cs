@@ -25,6 +25,10 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
     // window bounds the case where that run starts on another node: mail is then at most a second behind a new run.
     private long _queuedAt;
 
+    // 1 while a delivery run is sending in this process; _missed is 1 when a run gave way to it since it began.
+    private int _running;
+    private int _missed;
+
     public void RequestDelivery(DbContext db)
     {
         if (db.Database.CurrentTransaction is null)
@@ -76,6 +80,38 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
     /// have looked. Until then, further requests are covered by the run already waiting in the queue.
     /// </summary>
     public void RunStarted() => Interlocked.Exchange(ref _queuedAt, 0);
+
+    /// <summary>
+    /// One delivery run sends at a time in this process (it sends over several connections itself). Runs that start
+    /// meanwhile, enqueued by commits or the recurring schedule, would each hold a Hangfire worker while sending the
+    /// same queue, until no worker was left for other jobs (certificates waited behind a dozen delivery runs). Such a
+    /// run gives way and returns at once; the running one starts a new run as it ends (<see cref="EndRun"/>), so mail
+    /// committed after it last looked still goes out at once. Other nodes run their own; claims keep them apart.
+    /// </summary>
+    public bool TryBeginRun()
+    {
+        while (true)
+        {
+            if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
+            {
+                return true;
+            }
+
+            Interlocked.Exchange(ref _missed, 1);
+            // Still running after _missed was set: EndRun has yet to clear the flag, and will read _missed after it.
+            if (Volatile.Read(ref _running) == 1)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Ends the run begun by <see cref="TryBeginRun"/>; true when another run gave way meanwhile.</summary>
+    public bool EndRun()
+    {
+        Interlocked.Exchange(ref _running, 0);
+        return Interlocked.Exchange(ref _missed, 0) == 1;
+    }
 
     private void Enqueue()
     {

@@ -41,6 +41,14 @@ public sealed class SmtpOptions
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "Setting Smtp:GiveUpAfter must be between 1 minute and 30 days.")]
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// SMTP connections one delivery run sends over at once. Each mail costs a few round trips to the server, so with a
+    /// relay some milliseconds away one connection carries tens of mails a second; several carry a burst (a reminder run
+    /// for a large session) in proportion. Providers limit connections per client: stay under their limit.
+    /// </summary>
+    [Range(1, 16, ErrorMessage = "Setting Smtp:Connections must be between 1 and 16.")]
+    public int Connections { get; set; } = 4;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
     /// <summary>
@@ -48,7 +56,10 @@ public sealed class SmtpOptions
     /// conversation can take (each of its steps is bounded by <see cref="Timeout"/>), so a live sender never
     /// loses its claim.
     /// </summary>
-    public TimeSpan SendingLease => (Timeout * 10) + TimeSpan.FromMinutes(1);
+    public TimeSpan SendingLease => ConversationBound + TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest one mail's SMTP conversation can take: every step of it is bounded by <see cref="Timeout"/>.</summary>
+    public TimeSpan ConversationBound => Timeout * 10;
 
     /// <summary>The right-hand side of Message-IDs: the sender's own domain, as RFC 5322 suggests.</summary>
     public string MessageIdDomain =>

@@ -36,23 +36,36 @@ internal sealed class SmtpSession(SmtpOptions options) : IAsyncDisposable
 {
     private readonly WatchedSmtpClient _client = new() { Timeout = (int)options.Timeout.TotalMilliseconds };
 
+    /// <summary>Opens the session (connect, TLS, login) unless it is open: null when it is, else why not (NoConnection).</summary>
+    public async Task<SendOutcome?> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_client.IsConnected)
+        {
+            return null;
+        }
+
+        try
+        {
+            await _client.ConnectAsync(options.Host!.Trim(), options.Port, SocketOptions(options.Security), cancellationToken);
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (IsTransportFailure(ex))
+        {
+            await DropAsync();
+            return new SendOutcome(SendResult.NoConnection, Describe(ex));
+        }
+    }
+
     public async Task<SendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        if (!_client.IsConnected)
+        if (await ConnectAsync(cancellationToken) is { } noConnection)
         {
-            try
-            {
-                await _client.ConnectAsync(options.Host!.Trim(), options.Port, SocketOptions(options.Security), cancellationToken);
-                if (!string.IsNullOrEmpty(options.UserName))
-                {
-                    await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
-                }
-            }
-            catch (Exception ex) when (IsTransportFailure(ex))
-            {
-                await DropAsync();
-                return new SendOutcome(SendResult.NoConnection, Describe(ex));
-            }
+            return noConnection;
         }
 
         _client.RecipientAccepted = false;

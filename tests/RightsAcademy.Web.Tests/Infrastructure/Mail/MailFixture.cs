@@ -55,12 +55,18 @@ public class MailFixture : AppFixture
         }
 
         await base.InitializeAsync();
-        Site = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.AddScoped<IMailer>(provider => provider.GetRequiredService<OutboxMailer>());
-            ConfigureSiteServices(services);
-        }));
+        Site = CreateNode();
     }
+
+    /// <summary>
+    /// Another app node on the same database (its own container, delivery trigger and SMTP connections), as on a
+    /// second server. Dispose it at the end of the test.
+    /// </summary>
+    public WebApplicationFactory<Program> CreateNode() => Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+    {
+        services.AddScoped<IMailer>(provider => provider.GetRequiredService<OutboxMailer>());
+        ConfigureSiteServices(services);
+    }));
 
     /// <summary>More replacements in the site, e.g. a clock the test sets.</summary>
     protected virtual void ConfigureSiteServices(IServiceCollection services)
@@ -91,10 +97,10 @@ public class MailFixture : AppFixture
         await scope.ServiceProvider.GetRequiredService<IMailer>().SendAsync(mail);
     }
 
-    /// <summary>One run of the delivery job, exactly as Hangfire would run it.</summary>
-    public async Task<DeliveryReport> DeliverAsync()
+    /// <summary>One run of the delivery job, exactly as Hangfire would run it (on <paramref name="node"/>, else the site).</summary>
+    public async Task<DeliveryReport> DeliverAsync(WebApplicationFactory<Program>? node = null)
     {
-        await using var scope = Site.Services.CreateAsyncScope();
+        await using var scope = (node ?? Site).Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DeliverOutbox>().RunAsync(CancellationToken.None);
     }
 

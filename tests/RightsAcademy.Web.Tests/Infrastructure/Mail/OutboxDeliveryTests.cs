@@ -69,6 +69,82 @@ public sealed class OutboxDeliveryTests(MailFixture app) : IClassFixture<MailFix
     }
 
     [Fact]
+    public async Task Two_nodes_delivering_the_same_outbox_at_once_over_several_connections_each_send_each_mail_once()
+    {
+        // Enough mail that every connection of both nodes claims several times while the other node is claiming too.
+        const int count = 300;
+        var addresses = Enumerable.Range(0, count).Select(i => $"two-nodes{i}@example.org").ToList();
+        await using (var scope = app.Site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var mailer = scope.ServiceProvider.GetRequiredService<IMailer>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var address in addresses)
+            {
+                await mailer.SendAsync(MailFixture.Mail($"test:two-nodes:{address}", address));
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        await using var second = app.CreateNode();
+        var reports = await Task.WhenAll(app.DeliverAsync(), app.DeliverAsync(second));
+
+        var received = app.Sink.Received.Where(m => m.Recipients.Any(r => r.StartsWith("two-nodes", StringComparison.Ordinal))).ToList();
+        Assert.Equal(count, received.Count);
+        Assert.Equal(count, received.Select(m => m.Message.MessageId).Distinct().Count());
+        foreach (var address in addresses)
+        {
+            Assert.Single(app.Sink.To(address));
+        }
+
+        await using var check = app.Factory.Database.CreateDbContext();
+        var rows = await check.OutboxMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith("test:two-nodes:")).ToListAsync();
+        Assert.All(rows, m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+        Assert.Equal(count, reports.Sum(r => r.Sent));
+        // Both nodes took part: the claims, not a lock around the whole run, kept them apart.
+        Assert.All(reports, r => Assert.True(r.Sent > 0, "each node sent some of the mail"));
+    }
+
+    [Fact]
+    public async Task A_run_started_while_another_sends_in_the_same_process_gives_way_and_the_sending_run_enqueues_the_next()
+    {
+        await using var scope = app.Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await app.QueueAsync(MailFixture.Mail("test:give-way", "give-way@example.org"));
+        // As if a run had just started: earlier tests may have left one waiting, which would cover the next request too.
+        scope.ServiceProvider.GetRequiredService<OutboxDeliveryTrigger>().RunStarted();
+        var jobsAtStart = await DeliveryJobsAsync(db);
+
+        app.Sink.ReplyDelay = TimeSpan.FromSeconds(1); // the client waits 2 s: slow, but sent
+        try
+        {
+            var sending = app.DeliverAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while ((await app.MailAsync("test:give-way")).Status != OutboxStatus.Sending && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            // A second run in the same process, as a commit or the recurring schedule would start: it holds no worker.
+            var gaveWay = await app.DeliverAsync();
+            Assert.Equal(0, gaveWay.Attempted);
+
+            var report = await sending;
+            Assert.True(report.Sent >= 1);
+        }
+        finally
+        {
+            app.Sink.ReplyDelay = TimeSpan.Zero;
+        }
+
+        Assert.Single(app.Sink.To("give-way@example.org"));
+        Assert.Equal(OutboxStatus.Sent, (await app.MailAsync("test:give-way")).Status);
+        // The run that was sending did not know what the other was started for, so it enqueued a new run as it ended.
+        Assert.Equal(jobsAtStart + 1, await DeliveryJobsAsync(db));
+    }
+
+    [Fact]
     public async Task Writing_the_same_key_twice_queues_one_mail()
     {
         await app.QueueAsync(MailFixture.Mail("test:same-key", "same-key@example.org", subject: "First"));
