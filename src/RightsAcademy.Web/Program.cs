@@ -24,6 +24,9 @@ if (command.NeedsNoHost)
     return await command.RunWithoutHostAsync();
 }
 
+// Before the host starts its threads: later threads share two malloc arenas (see MallocArenas).
+MallocArenas.Limit();
+
 try
 {
     var builder = WebApplication.CreateBuilder(command.HostArgs);
