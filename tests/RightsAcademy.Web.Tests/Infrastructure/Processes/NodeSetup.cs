@@ -46,7 +46,7 @@ internal sealed class NodeSetup : IAsyncDisposable
     }
 
     /// <summary>The settings of every node: this database, the sink, fast polling, a short invisibility timeout.</summary>
-    public Dictionary<string, string> NodeSettings(int workers = 2) => new()
+    public Dictionary<string, string> NodeSettings(int workers = 2, int smtpConnections = 4) => new()
     {
         ["ConnectionStrings:Default"] = Database.ConnectionString,
         ["Smtp:Host"] = "127.0.0.1",
@@ -54,6 +54,7 @@ internal sealed class NodeSetup : IAsyncDisposable
         ["Smtp:Security"] = "None",
         ["Smtp:FromAddress"] = FromAddress,
         ["Smtp:Timeout"] = "00:00:10",
+        ["Smtp:Connections"] = smtpConnections.ToString(CultureInfo.InvariantCulture),
         ["BackgroundJobs:QueuePollInterval"] = "00:00:00.200",
         ["BackgroundJobs:SchedulePollingInterval"] = "00:00:00.300",
         ["BackgroundJobs:WorkerCount"] = workers.ToString(CultureInfo.InvariantCulture),
@@ -62,9 +63,9 @@ internal sealed class NodeSetup : IAsyncDisposable
     };
 
     /// <summary>A node, killed when the setup is disposed if the test has not done so.</summary>
-    public async Task<AppProcess> StartNodeAsync(string name, int workers = 2)
+    public async Task<AppProcess> StartNodeAsync(string name, int workers = 2, int smtpConnections = 4)
     {
-        var node = AppProcess.StartSite(name, NodeSettings(workers));
+        var node = AppProcess.StartSite(name, NodeSettings(workers, smtpConnections));
         _nodes.Add(node);
         await node.WaitUntilHealthyAsync();
         return node;

@@ -90,7 +90,9 @@ public sealed class WorkerKilledTests : IAsyncLifetime
 
         // The server keeps each message and answers 250 only 3 s later: a kill lands between the data and the reply.
         _setup.Sink.ReplyDelay = TimeSpan.FromSeconds(3);
-        var first = await _setup.StartNodeAsync("node 1", workers: 1);
+        // One SMTP connection: one conversation at a time, so the kill lands in exactly one (with several, each
+        // connection would have its own mail in flight, each left Sending in the same way).
+        var first = await _setup.StartNodeAsync("node 1", workers: 1, smtpConnections: 1);
         await _setup.Jobs.TriggerAsync("outbox-delivery");
         await Eventually.ThatAsync(async () => _setup.Sink.Received.Count == 2 && (await _setup.OutboxAsync()).Any(m => m.Status == OutboxStatus.Sending),
             TimeSpan.FromSeconds(40), () => _setup.NodeOutput);
