@@ -28,6 +28,17 @@ public sealed class BackgroundJobOptions
         ErrorMessage = "Setting BackgroundJobs:InvisibilityTimeout must be between 5 seconds and 1 hour.")]
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a lock Hangfire keeps in the database (the recurring and delayed job schedulers take one for a few
+    /// milliseconds on every poll) is honoured after it was taken. A node killed while holding one leaves it behind; until
+    /// it expires no node schedules recurring or delayed jobs. Hangfire.PostgreSql's default is 10 minutes. A lock held
+    /// longer than this may be taken by a second node: harmless for the schedulers (a few milliseconds) and for the
+    /// storage's clean-up, the only other users (no job uses DisableConcurrentExecution).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00",
+        ErrorMessage = "Setting BackgroundJobs:DistributedLockTimeout must be between 5 seconds and 10 minutes.")]
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Off on a node that should only serve pages; jobs then run on the other nodes.</summary>
     public bool RunServer { get; set; } = true;
 }

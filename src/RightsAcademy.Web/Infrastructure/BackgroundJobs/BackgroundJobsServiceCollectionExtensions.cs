@@ -34,6 +34,8 @@ public static class BackgroundJobsServiceCollectionExtensions
                 // is never taken twice while its worker lives. See the Background jobs section of the README.
                 InvisibilityTimeout = options.InvisibilityTimeout,
                 UseSlidingInvisibilityTimeout = true,
+                // A lock row left by a killed node (the schedulers hold theirs for milliseconds) blocks scheduling until then.
+                DistributedLockTimeout = options.DistributedLockTimeout,
             };
             storage = new PostgreSqlStorage(
                 new NpgsqlConnectionFactory(services.GetRequiredService<DatabaseConnection>().ConnectionString, storageOptions),

@@ -59,6 +59,7 @@ internal sealed class NodeSetup : IAsyncDisposable
         ["BackgroundJobs:SchedulePollingInterval"] = "00:00:00.300",
         ["BackgroundJobs:WorkerCount"] = workers.ToString(CultureInfo.InvariantCulture),
         ["BackgroundJobs:InvisibilityTimeout"] = "00:00:05",
+        ["BackgroundJobs:DistributedLockTimeout"] = "00:00:05",
         ["Certificates:KeyFolder"] = _keys,
     };
 

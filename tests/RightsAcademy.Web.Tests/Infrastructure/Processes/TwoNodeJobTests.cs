@@ -27,8 +27,7 @@ public sealed class TwoNodeJobTests : IAsyncLifetime
 
         for (var round = 0; round < 3; round++)
         {
-            // A round must not straddle a minute: the minutely jobs would then also fall due on their own.
-            await OutsideMinuteBoundaryAsync();
+            await JobTables.OutsideMinuteBoundaryAsync();
             var since = DateTime.UtcNow.AddSeconds(-1);
             await _setup.Jobs.MakeRecurringJobsDueAsync();
             // Both schedulers poll every 0.3 s; once neither sees a due job, each has been handled.
@@ -66,15 +65,6 @@ public sealed class TwoNodeJobTests : IAsyncLifetime
         {
             Assert.Single(db.Certificates.Where(c => c.UserId == learner.Id).ToList());
             Assert.Single(_setup.Sink.To(learner.Email!));
-        }
-    }
-
-    private static async Task OutsideMinuteBoundaryAsync()
-    {
-        var now = DateTime.UtcNow;
-        if (now.Second >= 50)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(62 - now.Second));
         }
     }
 }

@@ -125,4 +125,29 @@ public sealed class WorkerKilledTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Sending, outbox.Single(m => m.Id == inFlight.Id).Status);
         Assert.All(outbox.Where(m => m.Id != inFlight.Id), m => Assert.Equal(OutboxStatus.Sent, m.Status));
     }
+
+    [Fact]
+    public async Task A_scheduler_lock_left_by_a_killed_node_holds_up_recurring_jobs_only_until_the_lock_timeout()
+    {
+        await _setup.StartNodeAsync("node");
+        await Eventually.ThatAsync(async () => (await _setup.Jobs.RecurringJobIdsAsync()).Contains("session-mails"),
+            TimeSpan.FromSeconds(30), () => _setup.NodeOutput);
+        var recurring = await _setup.Jobs.RecurringJobIdsAsync();
+        await JobTables.OutsideMinuteBoundaryAsync();
+
+        await _setup.Jobs.LeaveSchedulerLockAsync();
+        var since = DateTime.UtcNow.AddSeconds(-1);
+        await _setup.Jobs.MakeRecurringJobsDueAsync();
+        // The lock is honoured: while it is fresh, nothing is scheduled (a poll every 0.3 s would otherwise have).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(await _setup.Jobs.RecurringRunsSinceAsync(since));
+
+        // Once it is older than BackgroundJobs:DistributedLockTimeout (5 s here; 1 min by default, Hangfire's own 10 min)
+        // the scheduler removes it and every due job starts, once.
+        await Eventually.ThatAsync(async () => await _setup.Jobs.DueRecurringJobsAsync() == 0, TimeSpan.FromSeconds(30), () => _setup.NodeOutput);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var runs = await _setup.Jobs.RecurringRunsSinceAsync(since);
+        Assert.Equal(recurring.Order(StringComparer.Ordinal), runs.Keys.Order(StringComparer.Ordinal));
+        Assert.All(runs, run => Assert.Equal(1, run.Value));
+    }
 }
