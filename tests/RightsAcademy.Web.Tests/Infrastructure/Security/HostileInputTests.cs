@@ -2,16 +2,20 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Accounts;
 using RightsAcademy.Web.Testing;
+using RightsAcademy.Web.Tests.Features.Authoring;
 using RightsAcademy.Web.Tests.Features.Certificates;
+using RightsAcademy.Web.Tests.Features.ContentImport;
 
 namespace RightsAcademy.Web.Tests.Infrastructure.Security;
 
 /// <summary>
 /// A corpus of hostile strings through the texts people type: nothing may execute (no payload comes back as markup),
 /// nothing may leak (no stack trace or SQL error) and nothing may end in a 500.
-/// (Line breaks in mail headers: AccountMailOutboxTests; Markdown: RightsAcademy.Content.Tests' MarkdownSecurityTests.)
+/// The corpus goes through profiles, cohorts, query strings, session outcomes, practice entries, authoring Markdown and
+/// titles, and upload file names. (Line breaks in mail headers: AccountMailOutboxTests; the Markdown renderer itself:
+/// RightsAcademy.Content.Tests' MarkdownSecurityTests.)
 /// </summary>
-public sealed class HostileInputTests(CertificateFixture app) : IClassFixture<CertificateFixture>
+public sealed partial class HostileInputTests(CertificateFixture app) : IClassFixture<CertificateFixture>
 {
     public static readonly string[] Corpus =
     [
@@ -31,7 +35,8 @@ public sealed class HostileInputTests(CertificateFixture app) : IClassFixture<Ce
     ];
 
     // What must never come back as markup; everything else may be shown, escaped.
-    private static readonly string[] Executable = ["<script>alert", "<img src=x", "<svg/onload", "href=\"javascript:"];
+    // (A javascript: address is looked for inside tags only: as escaped text, <a href="javascript:..."> keeps its quotes.)
+    private static readonly string[] Executable = ["<script>alert", "<img src=x", "<svg/onload"];
 
     private static readonly string[] Leaks = ["Npgsql", "PostgresException", "   at RightsAcademy", "StackTrace", "syntax error at or near"];
 
@@ -157,6 +162,115 @@ public sealed class HostileInputTests(CertificateFixture app) : IClassFixture<Ce
         Assert.DoesNotContain(huge[..1000], await client.GetPageAsync("/account/profile"), StringComparison.Ordinal);
     }
 
+    // Markdown fields get links and raw HTML a sanitiser must defuse, on top of the corpus.
+    private static readonly string[] MarkdownCorpus =
+    [
+        .. Corpus,
+        "[click me](javascript:alert(1))",
+        "![x](javascript:alert(1))",
+        "<a href=\"javascript:alert(1)\">x</a> <iframe src=\"javascript:alert(1)\"></iframe>",
+        "<img src=x onerror=alert(1)> <div onmouseover=\"alert(1)\">hover</div>",
+        "[x](JaVaScRiPt:alert(1)) [y](&#106;avascript:alert(1)) [z]( javascript:alert(1))",
+        "<style>body{background:url(javascript:alert(1))}</style><object data=\"javascript:alert(1)\"></object>",
+    ];
+
+    [Fact]
+    public async Task Session_outcomes_are_sanitised_when_shown()
+    {
+        var coordinator = await app.Factory.CreateUserAsync("hostile-sess-coord@example.org", Roles.Coordinator, app.Municipality.Id);
+        var cohort = await app.Factory.CreateCohortAsync(coordinator.Id, [app.Municipality.Id], title: "Hostile session cohort");
+        var session = await app.Factory.CreateSessionAsync(coordinator.Id, [cohort.Id], startUtc: DateTimeOffset.UtcNow.AddHours(-3), title: "Hostile exchange");
+        using var client = await SignedInAsync("hostile-sess-coord@example.org");
+
+        foreach (var payload in MarkdownCorpus.Append(new string('x', 3 * 1024 * 1024)))
+        {
+            var recorded = await client.PostFormAsync($"/sessions/{session.Id}/record", $"/sessions/{session.Id}/record", ("Form.Outcomes", payload));
+            await AssertSafeAsync(recorded, $"session outcomes {Describe(payload)}");
+            await AssertSafeAsync(await client.GetAsync($"/sessions/{session.Id}"), $"session page after outcomes {Describe(payload)}");
+            await AssertSafeAsync(await client.GetAsync($"/sessions/{session.Id}/record"), $"record page after outcomes {Describe(payload)}");
+        }
+
+        await AssertSafeAsync(await client.GetAsync($"/sessions/{session.Id}/invitation.ics"), "the session's calendar file");
+    }
+
+    [Fact]
+    public async Task Practice_entries_are_sanitised_in_the_library_and_its_search()
+    {
+        var presenting = await app.Factory.CreateMunicipalityAsync("Hostile Graz", "AT", "Europe/Vienna", "en");
+        var runner = await app.Factory.CreateUserAsync("hostile-prac-runner@example.org", Roles.Coordinator, app.Municipality.Id);
+        await app.Factory.CreateUserAsync("hostile-prac-coord@example.org", Roles.Coordinator, presenting.Id);
+        var session = await app.Factory.CreateSessionAsync(runner.Id, [], openToAllStaff: true, title: "Hostile practice exchange",
+            presentingMunicipalityIds: [presenting.Id]);
+        using var client = await SignedInAsync("hostile-prac-coord@example.org");
+        var form = $"/sessions/{session.Id}/practices/new";
+
+        foreach (var payload in MarkdownCorpus)
+        {
+            var published = await client.PostFormAsync(form, form,
+                ("Form.MunicipalityId", presenting.Id.ToString()), ("Form.Title", payload), ("Form.City", payload), ("Form.Theme", payload),
+                ("Form.Summary", payload), ("Form.WhatWorked", payload), ("Form.Contact", payload));
+            await AssertSafeAsync(published, $"practice {Describe(payload)}");
+            if (published.Headers.Location is { } location && location.OriginalString.StartsWith("/practices/", StringComparison.Ordinal))
+            {
+                await AssertSafeAsync(await client.GetAsync(location.OriginalString), $"practice page {Describe(payload)}");
+            }
+
+            var search = Uri.EscapeDataString(payload.Length > 500 ? payload[..500] : payload);
+            await AssertSafeAsync(await client.GetAsync($"/practices?q={search}&theme={search}&city={search}&country={search}"), $"practice search {Describe(payload)}");
+        }
+
+        await AssertSafeAsync(await client.GetAsync("/practices"), "the practice library");
+        Assert.True(await app.Factory.QueryAsync(db => db.Practices.AnyAsync()), "no practice was published at all: the test checked nothing");
+    }
+
+    [Fact]
+    public async Task Authoring_markdown_titles_and_upload_names_are_never_executed()
+    {
+        await app.Factory.CreateUserAsync("hostile-author@example.org", Roles.Trainer, app.Municipality.Id);
+        using var trainer = await SignedInAsync("hostile-author@example.org");
+        await trainer.CreateCourseAsync("hostile-course", title: "Hostile course");
+        await trainer.AddModuleAsync("hostile-course", "basics", "Basics");
+        var lesson = await trainer.AddLessonAsync("hostile-course", "01-basics", "intro", "Intro");
+        var course = "/author/courses/hostile-course";
+
+        foreach (var payload in MarkdownCorpus)
+        {
+            await AssertSafeAsync(await trainer.PostFormAsync(course, $"{course}/modules", ("Module.Title", payload), ("Module.Name", "m")), $"module title {Describe(payload)}");
+            await AssertSafeAsync(await trainer.PostFormAsync(course, $"{course}/lessons",
+                ("Lesson.Folder", "01-basics"), ("Lesson.Title", payload), ("Lesson.Name", "l"), ("Lesson.Kind", "lesson")), $"lesson title {Describe(payload)}");
+            foreach (var intent in new[] { "preview", "save" })
+            {
+                var fields = await trainer.EditorFieldsAsync("hostile-course", lesson);
+                fields["Form.Title"] = payload;
+                fields["Form.Body"] = $"# {payload}\n\n{payload}\n\n- {payload}\n";
+                await AssertSafeAsync(await trainer.PostEditorAsync("hostile-course", lesson, fields, intent), $"lesson {intent} with {Describe(payload)}");
+            }
+
+            await AssertSafeAsync(await trainer.GetAsync(Authoring.EditUrl("hostile-course", lesson)), $"editor after {Describe(payload)}");
+            await AssertSafeAsync(await trainer.GetAsync(course), $"course workspace after {Describe(payload)}");
+        }
+
+        // Upload names are the client's to choose: they must never become markup, paths or headers.
+        foreach (var name in new[] { "<script>alert(1)</script>.png", "../../../etc/passwd.png", "photo%0d%0aX-Injected: yes.png", "x'><img src=x onerror=alert(1)>.png", "javascript:alert(1).png" })
+        {
+            var uploaded = await trainer.PostFileAsync(course, $"{course}/assets", "imageFile", name, SampleCourse.Png, "image/png", ("Image.AltText", name));
+            await AssertSafeAsync(uploaded, $"upload named {Describe(name)}");
+            Assert.False(uploaded.Headers.Contains("X-Injected"), "a header came from an upload name");
+        }
+
+        await AssertSafeAsync(await trainer.GetAsync(course), "course workspace after uploads");
+        var paths = await app.Factory.QueryAsync(db => db.CourseDraftFiles.Select(f => f.Path).ToListAsync());
+        Assert.DoesNotContain(paths, p => p.Contains("..", StringComparison.Ordinal) || p.Contains('<', StringComparison.Ordinal) || p.Contains('\n', StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("assets/", StringComparison.Ordinal));
+
+        // Published, the lesson renders through the import's sanitiser for learners too.
+        await trainer.PublishAsync("hostile-course");
+        foreach (var url in new[] { "/courses", "/courses/hostile-course" })
+        {
+            await AssertSafeAsync(await trainer.GetAsync(url), $"{url} after publishing");
+        }
+    }
+
     private async Task<FormClient> SignedInAsync(string email)
     {
         var client = app.Factory.CreateFormClient();
@@ -172,6 +286,8 @@ public sealed class HostileInputTests(CertificateFixture app) : IClassFixture<Ce
         {
             Assert.False(body.Contains(marker, StringComparison.OrdinalIgnoreCase), $"{what}: the page contains \"{marker}\" unescaped");
         }
+
+        Assert.False(JavaScriptAddressInTag().IsMatch(body), $"{what}: a tag with a javascript: address: {JavaScriptAddressInTag().Match(body).Value}");
 
         if (response.Content.Headers.ContentType?.MediaType == "text/html")
         {
@@ -200,6 +316,9 @@ public sealed class HostileInputTests(CertificateFixture app) : IClassFixture<Ce
             Assert.False(location.OriginalString.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase), $"{what}: redirect to {location}");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<[a-z][^<>]*\b(?:href|src|action|formaction|data)\s*=\s*[""']?\s*javascript:", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex JavaScriptAddressInTag();
 
     private static string Describe(string payload) => payload.Length > 40 ? $"{payload[..20]}… ({payload.Length} chars)" : payload;
 }
