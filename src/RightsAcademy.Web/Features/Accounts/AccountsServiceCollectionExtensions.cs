@@ -38,7 +38,9 @@ public static class AccountsServiceCollectionExtensions
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
-        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OutageTolerantSecurityStampValidator>());
+        // The cookie's per-request check goes through a cheap gate; the real validator is built only when a check is due.
+        services.AddScoped<OutageTolerantSecurityStampValidator>();
+        services.Replace(ServiceDescriptor.Singleton<ISecurityStampValidator, SecurityStampCheckGate>());
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = accountOptions.InvitationLifetime);
 
