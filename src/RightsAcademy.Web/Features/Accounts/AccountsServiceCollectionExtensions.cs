@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,11 @@ public static class AccountsServiceCollectionExtensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
         });
+        // After Identity's own post-configuration, which creates the ticket format this wraps.
+        services.AddSingleton<TicketCache>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TicketCache>((cookie, cache) =>
+                cookie.TicketDataFormat = new CachingTicketDataFormat(cookie.TicketDataFormat, cache));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
