@@ -21,11 +21,12 @@ public sealed record DepartmentTargetForm
 
 /// <summary>
 /// A coordinator sets the headcount of a department of their municipality (an admin: of any); saving again
-/// replaces it and zero removes it.
+/// replaces it and zero removes it. The municipality's cached report views on this node are forgotten, so the
+/// coordinator sees the new target at once (other nodes show it when their copy expires).
 /// </summary>
 public static class SetDepartmentTarget
 {
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, TimeProvider clock, ReportFiguresCache cache)
     {
         public async Task<bool> HandleAsync(ClaimsPrincipal user, Guid municipalityId, DepartmentTargetForm form, CancellationToken cancellationToken)
         {
@@ -60,6 +61,8 @@ public static class SetDepartmentTarget
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            // After saving: a view computed from now on reads the new target.
+            cache.Evict(municipalityId);
             return true;
         }
     }

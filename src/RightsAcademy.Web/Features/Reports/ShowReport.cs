@@ -40,6 +40,8 @@ public static partial class ShowReport
         IReadOnlyList<SelectListItem> Cohorts,
         IReadOnlyList<SelectListItem> Departments);
 
+    /// <param name="FiguresUtc">When the figures were computed: they may come from <see cref="ReportFiguresCache"/>.</param>
+    /// <param name="FiguresKeptFor">How long figures are reused (zero: computed for this request).</param>
     public sealed record Page(
         ReportFilter Filter,
         string ScopeName,
@@ -47,9 +49,12 @@ public static partial class ShowReport
         Choices Choices,
         IReadOnlyList<ReportTable> Tables,
         TrendChart Chart,
-        Guid? TargetsMunicipalityId);
+        Guid? TargetsMunicipalityId,
+        DateTimeOffset FiguresUtc,
+        TimeSpan FiguresKeptFor);
 
-    public sealed class Handler(AppDbContext db, ReportAccess access, ReportFigures figures, IStringLocalizer<SharedResource> t)
+    public sealed class Handler(AppDbContext db, ReportAccess access, ReportFigures figures, ReportFiguresCache cache, TimeProvider clock,
+        IStringLocalizer<SharedResource> t)
     {
         public async Task<Page?> HandleAsync(ClaimsPrincipal user, ReportFilter filter, string timeZone, CancellationToken cancellationToken)
         {
@@ -59,51 +64,82 @@ public static partial class ShowReport
                 return null;
             }
 
-            var cells = new ReportCells(t, scope.AcrossMunicipalities);
-            var (weeks, chart) = await WeeksAsync(scope, cells, cancellationToken);
-            var tables = new List<ReportTable>
-            {
-                await MunicipalitiesAsync(scope, cells, cancellationToken),
-                await CoursesAsync(scope, cells, cancellationToken),
-                await QuestionsAsync(scope, cells, cancellationToken, forPage: true),
-                weeks,
-                await SessionsAsync(scope, cells, cancellationToken),
-            };
-            if (scope.SingleMunicipality is not null)
-            {
-                tables.Add(await DepartmentsAsync(scope, cells, cancellationToken));
-            }
-
-            return new Page(filter, await ScopeNameAsync(scope, cancellationToken), scope.AcrossMunicipalities,
-                await ChoicesAsync(user, filter, scope, cancellationToken), tables, chart, scope.SingleMunicipality);
+            var snapshot = await SnapshotAsync(scope, filter, cancellationToken);
+            return new Page(filter, snapshot.ScopeName, scope.AcrossMunicipalities, await ChoicesAsync(user, filter, scope, snapshot, cancellationToken),
+                snapshot.Tables, snapshot.Chart, scope.SingleMunicipality, snapshot.ComputedUtc, cache.Lifetime);
         }
 
         /// <summary>One table for the CSV export; null when the viewer may not see it (or it does not exist for the scope).</summary>
         public async Task<ReportTable?> TableAsync(ClaimsPrincipal user, ReportFilter filter, string table, string timeZone, CancellationToken cancellationToken)
         {
+            if (!Tables.All.Contains(table, StringComparer.Ordinal))
+            {
+                return null;
+            }
+
             var scope = await access.ResolveAsync(user, filter, timeZone, cancellationToken);
             if (scope is null)
             {
                 return null;
             }
 
-            var cells = new ReportCells(t, scope.AcrossMunicipalities);
-            return table switch
+            // The page's tables, as cached, are the CSV's, except the question table when the page lists only the most
+            // missed: the file has every question, computed when asked (rarely, and too large to keep for everyone).
+            var snapshot = await SnapshotAsync(scope, filter, cancellationToken);
+            if (table == Tables.Questions && !snapshot.QuestionsComplete)
             {
-                Tables.Municipalities => await MunicipalitiesAsync(scope, cells, cancellationToken),
-                Tables.Courses => await CoursesAsync(scope, cells, cancellationToken),
-                Tables.Questions => await QuestionsAsync(scope, cells, cancellationToken),
-                Tables.Weeks => (await WeeksAsync(scope, cells, cancellationToken)).Table,
-                Tables.Sessions => await SessionsAsync(scope, cells, cancellationToken),
-                Tables.Departments when scope.SingleMunicipality is not null => await DepartmentsAsync(scope, cells, cancellationToken),
-                _ => null,
-            };
+                var titles = await CourseTitlesAsync(cancellationToken);
+                return (await QuestionsAsync(scope, new ReportCells(t, scope.AcrossMunicipalities), titles, forPage: false, cancellationToken)).Table;
+            }
+
+            return snapshot.Tables.FirstOrDefault(x => x.Id == table);
         }
 
-        private async Task<ReportTable> MunicipalitiesAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        private Task<ReportSnapshot> SnapshotAsync(ReportScope scope, ReportFilter filter, CancellationToken cancellationToken)
+        {
+            var key = new ReportSnapshotKey(
+                string.Join(',', scope.MunicipalityIds.Order()), scope.AcrossMunicipalities, scope.CohortId, scope.CourseId, scope.Department,
+                filter.From, filter.To, scope.TimeZone, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name);
+            return cache.GetAsync(key, scope.SingleMunicipality, token => ComputeAsync(scope, token), cancellationToken);
+        }
+
+        /// <summary>Every figure of the page, formatted and suppressed, with what the filters list: the part worth keeping.</summary>
+        private async Task<ReportSnapshot> ComputeAsync(ReportScope scope, CancellationToken cancellationToken)
+        {
+            // Taken before the first statement: the figures are at least as recent as this.
+            var computedUtc = clock.GetUtcNow();
+            var cells = new ReportCells(t, scope.AcrossMunicipalities);
+            // Read once: the course table, the question table and the course filter all show them.
+            var titles = await CourseTitlesAsync(cancellationToken);
+            var names = await db.Municipalities.AsNoTracking().Where(m => scope.MunicipalityIds.Contains(m.Id))
+                .ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+            var (weeks, chart) = await WeeksAsync(scope, cells, cancellationToken);
+            var questions = await QuestionsAsync(scope, cells, titles, forPage: true, cancellationToken);
+            var tables = new List<ReportTable>
+            {
+                await MunicipalitiesAsync(scope, cells, names, cancellationToken),
+                await CoursesAsync(scope, cells, titles, cancellationToken),
+                questions.Table,
+                weeks,
+                await SessionsAsync(scope, cells, names, cancellationToken),
+            };
+            if (scope.SingleMunicipality is not null)
+            {
+                tables.Add(await DepartmentsAsync(scope, cells, cancellationToken));
+            }
+
+            var departments = await db.Users.AsNoTracking()
+                .Where(u => scope.MunicipalityIds.Contains(u.MunicipalityId) && u.Department != null && u.DeletedUtc == null)
+                .Select(u => u.Department!).Distinct().ToListAsync(cancellationToken);
+            var courses = titles.OrderBy(x => x.Value, StringComparer.CurrentCulture).ToList();
+            return new ReportSnapshot(computedUtc, await ScopeNameAsync(scope, names, cancellationToken), tables, chart, questions.Complete, names, courses,
+                [.. departments.Order(StringComparer.CurrentCulture)]);
+        }
+
+        private async Task<ReportTable> MunicipalitiesAsync(ReportScope scope, ReportCells cells, IReadOnlyDictionary<Guid, string> names,
+            CancellationToken cancellationToken)
         {
             var rows = await figures.MunicipalitiesAsync(scope, cancellationToken);
-            var names = await db.Municipalities.Where(m => scope.MunicipalityIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
             var body = rows
                 .OrderBy(r => names.GetValueOrDefault(r.MunicipalityId, ""), StringComparer.CurrentCulture)
                 .Select(r => (IReadOnlyList<ReportCell>)
@@ -118,10 +154,10 @@ public static partial class ShowReport
                  t["Reports.Col.Active", ReportFigures.ActiveDays], t["Reports.Col.Completed"], t["Reports.Col.Certificates"]], body);
         }
 
-        private async Task<ReportTable> SessionsAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        private async Task<ReportTable> SessionsAsync(ReportScope scope, ReportCells cells, IReadOnlyDictionary<Guid, string> names,
+            CancellationToken cancellationToken)
         {
             var rows = await figures.SessionsAsync(scope, cancellationToken);
-            var names = await db.Municipalities.Where(m => scope.MunicipalityIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
             var body = rows
                 .OrderBy(r => names.GetValueOrDefault(r.MunicipalityId, ""), StringComparer.CurrentCulture)
                 .Select(r => (IReadOnlyList<ReportCell>)
@@ -138,10 +174,10 @@ public static partial class ShowReport
                  t["Reports.Col.AttendanceRate"], t["Reports.Col.PracticesShared"]], body);
         }
 
-        private async Task<ReportTable> CoursesAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
+        private async Task<ReportTable> CoursesAsync(ReportScope scope, ReportCells cells, IReadOnlyDictionary<Guid, string> titles,
+            CancellationToken cancellationToken)
         {
             var rows = await figures.CoursesAsync(scope, cancellationToken);
-            var titles = await CourseTitlesAsync([.. rows.Select(r => r.CourseId)], cancellationToken);
             var body = rows
                 .Select(r => (Title: titles.GetValueOrDefault(r.CourseId, ""), Row: r))
                 .OrderBy(x => x.Title, StringComparer.CurrentCulture)
@@ -156,7 +192,8 @@ public static partial class ShowReport
                 body);
         }
 
-        private async Task<ReportTable> QuestionsAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken, bool forPage = false)
+        private async Task<(ReportTable Table, bool Complete)> QuestionsAsync(ReportScope scope, ReportCells cells, IReadOnlyDictionary<Guid, string> courseTitles,
+            bool forPage, CancellationToken cancellationToken)
         {
             var rows = await figures.QuestionsAsync(scope, cancellationToken);
 
@@ -181,7 +218,6 @@ public static partial class ShowReport
                     Texts = l.Texts.Select(x => new { x.Language, x.Title, x.Questions }).ToList(),
                 })
                 .ToListAsync(cancellationToken)).ToDictionary(l => l.Id);
-            var courseTitles = await CourseTitlesAsync([.. lessons.Values.Select(l => l.CourseId).Distinct()], cancellationToken);
             var described = chosen
                 .Select(r =>
                 {
@@ -207,9 +243,9 @@ public static partial class ShowReport
                     cells.Hidden(x.Row.People) ? cells.Count(x.Row.People) : cells.Share(x.Row.Correct, x.Row.Answers),
                 ])
                 .ToList();
-            return new ReportTable(Tables.Questions, t["Reports.Questions.Title"], note,
+            return (new ReportTable(Tables.Questions, t["Reports.Questions.Title"], note,
                 [t["Reports.Col.Course"], t["Reports.Col.Quiz"], t["Reports.Col.Question"], t["Reports.Col.People"], t["Reports.Col.Answers"],
-                 t["Reports.Col.PassRate"]], body);
+                 t["Reports.Col.PassRate"]], body), mostMissed is null);
         }
 
         private async Task<(ReportTable Table, TrendChart Chart)> WeeksAsync(ReportScope scope, ReportCells cells, CancellationToken cancellationToken)
@@ -287,23 +323,19 @@ public static partial class ShowReport
                 : $"{name}: {value(best).ToString("N0", CultureInfo.CurrentCulture)} ({best.Week.ToString("d", CultureInfo.CurrentCulture)})";
         }
 
-        private async Task<string> ScopeNameAsync(ReportScope scope, CancellationToken cancellationToken)
+        private async Task<string> ScopeNameAsync(ReportScope scope, IReadOnlyDictionary<Guid, string> names, CancellationToken cancellationToken)
         {
             var cohort = scope.CohortId is { } id ? await db.Cohorts.Where(c => c.Id == id).Select(c => c.Title).SingleAsync(cancellationToken) : null;
-            string name;
-            if (scope.SingleMunicipality is { } one)
-            {
-                name = await db.Municipalities.Where(m => m.Id == one).Select(m => m.Name).SingleAsync(cancellationToken);
-            }
-            else
-            {
-                name = t["Reports.Scope.Across", scope.MunicipalityIds.Count];
-            }
-
+            var name = scope.SingleMunicipality is { } one ? names.GetValueOrDefault(one, "") : t["Reports.Scope.Across", scope.MunicipalityIds.Count].Value;
             return cohort is null ? name : t["Reports.Scope.WithCohort", name, cohort];
         }
 
-        private async Task<Choices> ChoicesAsync(ClaimsPrincipal user, ReportFilter filter, ReportScope scope, CancellationToken cancellationToken)
+        /// <summary>
+        /// The filter's lists. Courses and departments come with the cached figures; the municipalities and cohorts
+        /// offered depend on the viewer, so they are read for each request (small, indexed queries).
+        /// </summary>
+        private async Task<Choices> ChoicesAsync(ClaimsPrincipal user, ReportFilter filter, ReportScope scope, ReportSnapshot snapshot,
+            CancellationToken cancellationToken)
         {
             var isAdmin = user.IsInRole(Roles.Admin);
             var own = user.MunicipalityId();
@@ -316,7 +348,9 @@ public static partial class ShowReport
             }
             else
             {
-                var name = await db.Municipalities.Where(m => m.Id == own).Select(m => m.Name).SingleAsync(cancellationToken);
+                var name = own is { } ownId && snapshot.MunicipalityNames.TryGetValue(ownId, out var known)
+                    ? known
+                    : await db.Municipalities.Where(m => m.Id == own).Select(m => m.Name).SingleAsync(cancellationToken);
                 municipalities.Add(new SelectListItem(name, own.ToString(), !scope.AcrossMunicipalities));
                 if (await db.Manageable(user).AnyAsync(c => c.Municipalities.Count > 1, cancellationToken))
                 {
@@ -325,30 +359,23 @@ public static partial class ShowReport
             }
 
             // Across municipalities a coordinator must pick one of their multi-city cohorts; otherwise "any" is offered.
-            var cohortIds = scope.MunicipalityIds;
-            var cohorts = await access.Cohorts(user, cohortIds).OrderByDescending(c => c.StartsOn).ThenBy(c => c.Title)
+            var cohorts = await access.Cohorts(user, scope.MunicipalityIds).OrderByDescending(c => c.StartsOn).ThenBy(c => c.Title)
                 .Select(c => new { c.Id, c.Title }).ToListAsync(cancellationToken);
             var cohortItems = cohorts.Select(c => new SelectListItem(c.Title, c.Id.ToString(), c.Id == filter.Cohort)).ToList();
             cohortItems.Insert(0, new SelectListItem(t["Reports.AnyCohort"], "", filter.Cohort is null));
 
-            var courses = await db.Courses.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
-            var titles = await CourseTitlesAsync(courses, cancellationToken);
-            var courseItems = titles.OrderBy(x => x.Value, StringComparer.CurrentCulture)
-                .Select(x => new SelectListItem(x.Value, x.Key.ToString(), x.Key == filter.Course)).ToList();
-            courseItems.Insert(0, new SelectListItem(t["Reports.AnyCourse"], "", filter.Course is null));
+            var courseItems = new List<SelectListItem>(snapshot.Courses.Count + 1) { new(t["Reports.AnyCourse"], "", filter.Course is null) };
+            courseItems.AddRange(snapshot.Courses.Select(x => new SelectListItem(x.Value, x.Key.ToString(), x.Key == filter.Course)));
 
-            var departments = await db.Users.AsNoTracking()
-                .Where(u => scope.MunicipalityIds.Contains(u.MunicipalityId) && u.Department != null && u.DeletedUtc == null)
-                .Select(u => u.Department!).Distinct().ToListAsync(cancellationToken);
-            var departmentItems = departments.Order(StringComparer.CurrentCulture)
-                .Select(d => new SelectListItem(d, d, d == scope.Department)).ToList();
-            departmentItems.Insert(0, new SelectListItem(t["Reports.AnyDepartment"], "", scope.Department is null));
+            var departmentItems = new List<SelectListItem>(snapshot.Departments.Count + 1) { new(t["Reports.AnyDepartment"], "", scope.Department is null) };
+            departmentItems.AddRange(snapshot.Departments.Select(d => new SelectListItem(d, d, d == scope.Department)));
             return new Choices(municipalities, courseItems, cohortItems, departmentItems);
         }
 
-        private async Task<Dictionary<Guid, string>> CourseTitlesAsync(IReadOnlyList<Guid> courseIds, CancellationToken cancellationToken)
+        /// <summary>Every course's title in the viewer's language (or the course's own), by id: sixty rows of titles only.</summary>
+        private async Task<Dictionary<Guid, string>> CourseTitlesAsync(CancellationToken cancellationToken)
         {
-            var courses = await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id))
+            var courses = await db.Courses.AsNoTracking()
                 .Select(c => new { c.Id, c.Slug, c.DefaultLanguage, Texts = c.Texts.Select(x => new { x.Language, x.Title }).ToList() })
                 .ToListAsync(cancellationToken);
             return courses.ToDictionary(c => c.Id, c => ContentLanguage.Pick(c.Texts, x => x.Language, c.DefaultLanguage)?.Title ?? c.Slug);
