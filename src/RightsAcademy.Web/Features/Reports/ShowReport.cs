@@ -337,10 +337,22 @@ public static partial class ShowReport
         private async Task<Choices> ChoicesAsync(ClaimsPrincipal user, ReportFilter filter, ReportScope scope, ReportSnapshot snapshot,
             CancellationToken cancellationToken)
         {
-            var isAdmin = user.IsInRole(Roles.Admin);
-            var own = user.MunicipalityId();
+            // Across municipalities a coordinator must pick one of their multi-city cohorts; otherwise "any" is offered.
+            // One statement for the cohorts and for whether the viewer coordinates one across cities (the municipality
+            // list offers that view then): every cohort they coordinate is among those listed for their municipality.
+            var userId = user.UserId();
+            var cohorts = await access.Cohorts(user, scope.MunicipalityIds).OrderByDescending(c => c.StartsOn).ThenBy(c => c.Title)
+                .Select(c => new
+                {
+                    c.Id, c.Title,
+                    CoordinatedAcross = c.Municipalities.Count > 1 && c.Staff.Any(s => s.UserId == userId && s.Role == CohortStaffRole.Coordinator),
+                })
+                .ToListAsync(cancellationToken);
+            var cohortItems = cohorts.Select(c => new SelectListItem(c.Title, c.Id.ToString(), c.Id == filter.Cohort)).ToList();
+            cohortItems.Insert(0, new SelectListItem(t["Reports.AnyCohort"], "", filter.Cohort is null));
+
             var municipalities = new List<SelectListItem>();
-            if (isAdmin)
+            if (user.IsInRole(Roles.Admin))
             {
                 municipalities.Add(new SelectListItem(t["Reports.AllMunicipalities"], ReportFilter.AllMunicipalities, scope.AcrossMunicipalities));
                 municipalities.AddRange((await db.Municipalities.OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken))
@@ -348,21 +360,17 @@ public static partial class ShowReport
             }
             else
             {
+                var own = user.MunicipalityId();
                 var name = own is { } ownId && snapshot.MunicipalityNames.TryGetValue(ownId, out var known)
                     ? known
                     : await db.Municipalities.Where(m => m.Id == own).Select(m => m.Name).SingleAsync(cancellationToken);
                 municipalities.Add(new SelectListItem(name, own.ToString(), !scope.AcrossMunicipalities));
-                if (await db.Manageable(user).AnyAsync(c => c.Municipalities.Count > 1, cancellationToken))
+                // Across municipalities the scope itself is such a cohort (ReportAccess allowed it).
+                if (scope.AcrossMunicipalities || cohorts.Any(c => c.CoordinatedAcross))
                 {
                     municipalities.Add(new SelectListItem(t["Reports.CohortMunicipalities"], ReportFilter.AllMunicipalities, scope.AcrossMunicipalities));
                 }
             }
-
-            // Across municipalities a coordinator must pick one of their multi-city cohorts; otherwise "any" is offered.
-            var cohorts = await access.Cohorts(user, scope.MunicipalityIds).OrderByDescending(c => c.StartsOn).ThenBy(c => c.Title)
-                .Select(c => new { c.Id, c.Title }).ToListAsync(cancellationToken);
-            var cohortItems = cohorts.Select(c => new SelectListItem(c.Title, c.Id.ToString(), c.Id == filter.Cohort)).ToList();
-            cohortItems.Insert(0, new SelectListItem(t["Reports.AnyCohort"], "", filter.Cohort is null));
 
             var courseItems = new List<SelectListItem>(snapshot.Courses.Count + 1) { new(t["Reports.AnyCourse"], "", filter.Course is null) };
             courseItems.AddRange(snapshot.Courses.Select(x => new SelectListItem(x.Value, x.Key.ToString(), x.Key == filter.Course)));

@@ -116,6 +116,27 @@ public sealed class ReportAccessTests(ReportFixture app) : IClassFixture<ReportF
     }
 
     [Fact]
+    public async Task The_view_across_cities_is_offered_to_the_coordinator_of_a_multi_city_cohort_only()
+    {
+        const string acrossOption = "<option value=\"all\"";
+        using var big = app.Factory.CreateFormClient();
+        await big.SignInAsync("coord-big@example.org");
+        using var small = app.Factory.CreateFormClient();
+        await small.SignInAsync("coord-small@example.org");
+
+        // Reportville's coordinator runs the two-city cohort: their own page offers the view across its cities.
+        var own = await big.GetPageAsync("/reports");
+        Assert.Contains(acrossOption + ">All municipalities of my multi-city cohort", own, StringComparison.Ordinal);
+        var across = await big.GetPageAsync($"/reports?municipality=all&cohort={app.Cohort.Id}");
+        Assert.Contains(acrossOption + " selected=\"selected\">", across, StringComparison.Ordinal);
+
+        // Smallville's coordinator only has the cohort in their municipality: they may filter by it, not look across.
+        var smallPage = await small.GetPageAsync("/reports");
+        Assert.Contains($"<option value=\"{app.Cohort.Id}\">{ReportFixture.CohortTitle}</option>", smallPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(acrossOption, smallPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_files_start_with_a_byte_order_mark_and_neutralise_formula_cells()
     {
         using var client = app.Factory.CreateFormClient();
