@@ -90,6 +90,11 @@ public sealed class ReportFiguresTests(ReportFixture app) : IClassFixture<Report
         Assert.Contains("<desc id=\"trend-chart-desc\">", page, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
+        // A marker of its own shape on every week of each line (nothing is suppressed here), and one in the legend.
+        foreach (var marker in new[] { "<circle class=\"chart-marker chart-series-0\"", "<rect class=\"chart-marker chart-series-1\"", "<polygon class=\"chart-marker chart-series-2\"" })
+        {
+            Assert.Equal(rows.Count - 1 + 1, page.Split(marker).Length - 1);
+        }
     }
 
     [Fact]
