@@ -148,7 +148,10 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
             var module = course.Modules.SingleOrDefault(m => m.Slug == compiledModule.Slug);
             if (module is null)
             {
+                // Added explicitly: found only through the navigation of a tracked course, an entity whose
+                // (client-generated) key is already set would be taken for an existing row and updated, not inserted.
                 module = new CourseModule { Slug = compiledModule.Slug, CourseId = course.Id };
+                db.Add(module);
                 course.Modules.Add(module);
             }
 
@@ -171,7 +174,7 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
         return outcome;
     }
 
-    private static void SyncLessons(Course course, CourseModule module, CompiledModule compiledModule, DateTimeOffset now)
+    private void SyncLessons(Course course, CourseModule module, CompiledModule compiledModule, DateTimeOffset now)
     {
         foreach (var compiledLesson in compiledModule.Lessons)
         {
@@ -179,6 +182,7 @@ public sealed class CourseImporter(AppDbContext db, TimeProvider clock)
             if (lesson is null)
             {
                 lesson = new Lesson { Slug = compiledLesson.Slug, CourseId = course.Id, ModuleId = module.Id };
+                db.Add(lesson);
                 module.Lessons.Add(lesson);
             }
             else if (SourceChanged(lesson, compiledLesson, course.DefaultLanguage))

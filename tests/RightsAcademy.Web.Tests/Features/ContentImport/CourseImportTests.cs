@@ -83,6 +83,25 @@ public sealed class CourseImportTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task Lessons_and_modules_added_to_an_imported_course_are_inserted_with_their_texts()
+    {
+        using var content = new TempContent().AddCourse("growing");
+        await app.Factory.ImportAsync(content.Folder);
+
+        content.Write("growing", "01-basics/04-more.md", TempContent.LessonMd("One more step", "Further."))
+            .Write("growing", "02-advanced/module.md", TempContent.ModuleMd)
+            .Write("growing", "02-advanced/01-deeper.md", TempContent.LessonMd("Going deeper", "Deeper."));
+        var grown = await app.Factory.ImportAsync(content.Folder);
+
+        Assert.Empty(grown.Errors);
+        Assert.Equal(ImportOutcome.Updated, grown.Report.OutcomeOf("growing"));
+        Assert.Contains("Further.", (await LessonAsync("growing", "more")).Texts.Single().Html, StringComparison.Ordinal);
+        var deeper = await LessonAsync("growing", "deeper");
+        Assert.Contains("Deeper.", deeper.Texts.Single().Html, StringComparison.Ordinal);
+        Assert.Equal("advanced", await app.Factory.QueryAsync(db => db.Modules.Where(m => m.Id == deeper.ModuleId).Select(m => m.Slug).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_broken_course_is_reported_with_path_and_line_and_skipped_while_the_others_import()
     {
         using var content = new TempContent().AddCourse("fine-course").AddCourse("broken-course")
