@@ -11,11 +11,11 @@ public static class CompleteLesson
 
     public sealed record Result(Outcome Outcome, string? NextUrl);
 
-    public sealed class Handler(AppDbContext db, CourseCompletion completion, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CourseStructures structures, CourseCompletion completion, TimeProvider clock)
     {
         public async Task<Result> HandleAsync(string course, string module, string lesson, Guid userId, CancellationToken cancellationToken)
         {
-            var outline = await CourseOutline.LoadAsync(db, course, userId, null, cancellationToken);
+            var outline = await CourseOutline.LoadAsync(db, structures, course, userId, null, cancellationToken);
             var current = outline?.Find(module, lesson);
             if (outline is null || current is null)
             {

@@ -11,10 +11,14 @@ public static class ContentLanguage
         ? CultureInfo.CurrentUICulture.Name
         : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    public static T? Pick<T>(IEnumerable<T> texts, Func<T, string> language, string defaultLanguage) where T : class
+    public static T? Pick<T>(IEnumerable<T> texts, Func<T, string> language, string defaultLanguage) where T : class =>
+        Pick(texts, language, defaultLanguage, Viewer);
+
+    /// <param name="viewer">The language wanted, when it is not the current request's (outlines cached per language).</param>
+    public static T? Pick<T>(IEnumerable<T> texts, Func<T, string> language, string defaultLanguage, string viewer) where T : class
     {
         var list = texts as IReadOnlyCollection<T> ?? [.. texts];
-        return list.FirstOrDefault(t => language(t) == Viewer) ?? list.FirstOrDefault(t => language(t) == defaultLanguage) ?? list.FirstOrDefault();
+        return list.FirstOrDefault(t => language(t) == viewer) ?? list.FirstOrDefault(t => language(t) == defaultLanguage) ?? list.FirstOrDefault();
     }
 
     public static string Direction(string language) => LanguageCodes.IsRightToLeft(language) ? "rtl" : "ltr";

@@ -5,8 +5,10 @@ using RightsAcademy.Web.Infrastructure.Data;
 namespace RightsAcademy.Web.Features.Courses;
 
 /// <summary>
-/// A course's modules and lessons with titles in the viewer's language and the viewer's progress, read in one
-/// query; the lesson page also takes the body of the lesson being read from the same query.
+/// A course's modules and lessons with titles in the viewer's language and the viewer's progress. The titles come
+/// from <see cref="CourseStructures"/> (shared by every learner, kept in memory per content hash); each request
+/// reads only what is the viewer's own: enrolment and completed lessons in one command, and for a lesson page the
+/// body of the lesson being read in a second.
 /// </summary>
 public sealed class CourseOutline
 {
@@ -20,6 +22,9 @@ public sealed class CourseOutline
 
     public required IReadOnlyList<OutlineModule> Modules { get; init; }
 
+    /// <summary>The viewer's enrolment in the course, when there is one.</summary>
+    public ViewerEnrolment? Enrolment { get; init; }
+
     public IEnumerable<OutlineLesson> Lessons => Modules.SelectMany(m => m.Lessons);
 
     public OutlineLesson? Find(string moduleSlug, string lessonSlug) =>
@@ -29,76 +34,82 @@ public sealed class CourseOutline
 
     public OutlineLesson? Next(OutlineLesson lesson) => Lessons.SkipWhile(l => l.Id != lesson.Id).Skip(1).FirstOrDefault();
 
-    public static async Task<CourseOutline?> LoadAsync(AppDbContext db, string courseSlug, Guid? userId,
+    public static async Task<CourseOutline?> LoadAsync(AppDbContext db, CourseStructures structures, string courseSlug, Guid? userId,
         (string Module, string Lesson)? withBodyOf, CancellationToken cancellationToken)
     {
         var viewer = ContentLanguage.Viewer;
-        var bodyModule = withBodyOf?.Module ?? "";
-        var bodyLesson = withBodyOf?.Lesson ?? "";
-        var rows = await db.Lessons.AsNoTracking()
-            .Where(l => l.Course!.Slug == courseSlug && l.Course.ArchivedUtc == null && l.ArchivedUtc == null)
-            .Select(l => new
-            {
-                l.Id,
-                l.Slug,
-                l.Position,
-                l.Kind,
-                l.Minutes,
-                l.Required,
-                l.PassMark,
-                l.Version,
-                l.CourseId,
-                l.Course!.DefaultLanguage,
-                CourseTitles = l.Course.Texts.Where(t => t.Language == viewer || t.Language == l.Course.DefaultLanguage)
-                    .Select(t => new TitleRow(t.Language, t.Title, null)).ToList(),
-                ModuleId = l.Module!.Id,
-                ModuleSlug = l.Module.Slug,
-                ModulePosition = l.Module.Position,
-                ModuleTitles = l.Module.Texts.Where(t => t.Language == viewer || t.Language == l.Course.DefaultLanguage)
-                    .Select(t => new TitleRow(t.Language, t.Title, null)).ToList(),
-                Texts = l.Texts.Where(t => t.Language == viewer || t.Language == l.Course.DefaultLanguage)
-                    .Select(t => new TitleRow(t.Language, t.Title,
-                        l.Slug == bodyLesson && l.Module.Slug == bodyModule ? new BodyRow(t.Html, t.Questions) : null))
-                    .ToList(),
-                Done = userId != null && db.LessonCompletions.Any(c => c.UserId == userId && c.LessonId == l.Id),
-            })
-            .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        var course = await ViewerContext(db, courseSlug, userId);
+        if (course is null)
         {
             return null;
         }
 
-        var first = rows[0];
-        var modules = rows
-            .GroupBy(r => new { r.ModuleId, r.ModuleSlug, r.ModulePosition })
-            .OrderBy(g => g.Key.ModulePosition)
-            .Select(g =>
-            {
-                var title = ContentLanguage.Pick(g.First().ModuleTitles, t => t.Language, first.DefaultLanguage);
-                return new OutlineModule(g.Key.ModuleSlug, title?.Title ?? g.Key.ModuleSlug,
-                    [.. g.OrderBy(r => r.Position).Select(r =>
-                    {
-                        var text = ContentLanguage.Pick(r.Texts, t => t.Language, first.DefaultLanguage);
-                        return new OutlineLesson(r.Id, g.Key.ModuleSlug, r.Slug, text?.Title ?? r.Slug, r.Kind, r.Minutes, r.Required,
-                            r.PassMark, r.Version, r.Done, text?.Language ?? first.DefaultLanguage, text?.Body?.Html, text?.Body?.Questions);
-                    })]);
-            })
-            .ToList();
-        var courseTitle = ContentLanguage.Pick(first.CourseTitles, t => t.Language, first.DefaultLanguage)?.Title ?? courseSlug;
+        var structure = await structures.GetAsync(db, course.Id, course.ContentHash, viewer, cancellationToken);
+        if (structure is null)
+        {
+            return null;
+        }
+
+        var body = withBodyOf is var (module, lesson)
+            && structure.Modules.FirstOrDefault(m => m.Slug == module)?.Lessons.FirstOrDefault(l => l.Slug == lesson) is { } shown
+            ? await LoadBodyAsync(db, shown.Id, viewer, structure.DefaultLanguage, cancellationToken)
+            : null;
+        var done = course.Done.ToHashSet();
         return new CourseOutline
         {
-            CourseId = first.CourseId,
-            CourseSlug = courseSlug,
-            CourseTitle = courseTitle,
-            DefaultLanguage = first.DefaultLanguage,
-            Modules = modules,
+            CourseId = structure.CourseId,
+            CourseSlug = structure.Slug,
+            CourseTitle = structure.Title,
+            DefaultLanguage = structure.DefaultLanguage,
+            Enrolment = course.Enrolment,
+            Modules = [.. structure.Modules.Select(m => new OutlineModule(m.Slug, m.Title, [.. m.Lessons.Select(l =>
+                body is not null && body.LessonId == l.Id
+                    ? new OutlineLesson(l.Id, l.ModuleSlug, l.Slug, body.Title, l.Kind, l.Minutes, l.Required, l.PassMark, l.Version,
+                        done.Contains(l.Id), body.Language, body.Html, body.Questions)
+                    : new OutlineLesson(l.Id, l.ModuleSlug, l.Slug, l.Title, l.Kind, l.Minutes, l.Required, l.PassMark, l.Version,
+                        done.Contains(l.Id), l.TextLanguage, null, null))]))],
         };
     }
 
-    private sealed record TitleRow(string Language, string Title, BodyRow? Body);
+    private static async Task<BodyRow?> LoadBodyAsync(AppDbContext db, Guid lessonId, string viewer, string defaultLanguage,
+        CancellationToken cancellationToken)
+    {
+        var texts = new List<BodyRow>(2);
+        await foreach (var text in LessonBodies(db, lessonId, viewer, defaultLanguage).WithCancellation(cancellationToken))
+        {
+            texts.Add(text);
+        }
 
-    private sealed record BodyRow(string Html, List<QuizQuestionData> Questions);
+        return ContentLanguage.Pick(texts, t => t.Language, defaultLanguage, viewer);
+    }
+
+    // Compiled once: every lesson page runs these two, and building and looking up the LINQ expression tree each
+    // time cost more of the site's CPU than reading the rows.
+    private static readonly Func<AppDbContext, string, Guid?, Task<ViewerRow?>> ViewerContext = EF.CompileAsyncQuery(
+        (AppDbContext db, string courseSlug, Guid? userId) => db.Courses.AsNoTracking()
+            .Where(c => c.Slug == courseSlug && c.ArchivedUtc == null)
+            .Select(c => new ViewerRow(
+                c.Id,
+                c.ContentHash,
+                db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId)
+                    .Select(e => new ViewerEnrolment(e.LastLessonId, e.LastActivityUtc, e.CompletedUtc))
+                    .FirstOrDefault(),
+                db.LessonCompletions.Where(x => x.UserId == userId)
+                    .Join(db.Lessons.Where(l => l.CourseId == c.Id), x => x.LessonId, l => l.Id, (x, l) => x.LessonId)
+                    .ToList()))
+            .SingleOrDefault());
+
+    private static readonly Func<AppDbContext, Guid, string, string, IAsyncEnumerable<BodyRow>> LessonBodies = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid lessonId, string viewer, string defaultLanguage) => db.LessonTexts.AsNoTracking()
+            .Where(t => t.LessonId == lessonId && (t.Language == viewer || t.Language == defaultLanguage))
+            .Select(t => new BodyRow(t.LessonId, t.Language, t.Title, t.Html, t.Questions)));
+
+    private sealed record ViewerRow(Guid Id, string ContentHash, ViewerEnrolment? Enrolment, List<Guid> Done);
+
+    private sealed record BodyRow(Guid LessonId, string Language, string Title, string Html, List<QuizQuestionData> Questions);
 }
+
+public sealed record ViewerEnrolment(Guid? LastLessonId, DateTimeOffset LastActivityUtc, DateTimeOffset? CompletedUtc);
 
 public sealed record OutlineModule(string Slug, string Title, IReadOnlyList<OutlineLesson> Lessons)
 {

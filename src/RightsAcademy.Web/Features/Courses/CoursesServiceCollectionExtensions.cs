@@ -6,6 +6,7 @@ public static class CoursesServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddCourses(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<CourseStructures>();
         builder.Services.AddScoped<CourseImporter>();
         builder.Services.AddScoped<CourseCompletion>();
         builder.Services.AddScoped<BrowseCatalog.Handler>();

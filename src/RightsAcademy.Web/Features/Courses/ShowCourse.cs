@@ -18,7 +18,7 @@ public static class ShowCourse
         public bool CanEnrol => IsSignedIn && !IsEnrolled && Enrolment == EnrolmentMode.Open;
     }
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, CourseStructures structures)
     {
         public async Task<Page?> HandleAsync(string slug, Guid? userId, CancellationToken cancellationToken)
         {
@@ -45,7 +45,7 @@ public static class ShowCourse
                 return null;
             }
 
-            var outline = await CourseOutline.LoadAsync(db, slug, userId, null, cancellationToken);
+            var outline = await CourseOutline.LoadAsync(db, structures, slug, userId, null, cancellationToken);
             if (outline is null)
             {
                 return null;

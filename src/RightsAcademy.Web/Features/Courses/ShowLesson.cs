@@ -5,7 +5,8 @@ namespace RightsAcademy.Web.Features.Courses;
 
 /// <summary>
 /// A lesson page: its body in the learner's language (or the default, with a note), the way back and forth,
-/// and the learner's place remembered for "continue where you left off". Two SQL commands.
+/// and the learner's place remembered for "continue where you left off". Two SQL commands when the learner reads
+/// on (see <see cref="CourseOutline"/>), a third when the place to remember changed.
 /// </summary>
 public static class ShowLesson
 {
@@ -16,29 +17,43 @@ public static class ShowLesson
 
     public enum Access { Granted, NotFound, NotEnrolled }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    /// <summary>
+    /// Reloading the lesson one is on does not rewrite the enrolment each time: "last activity" orders the
+    /// dashboard and finds inactive learners, for which a few minutes are precise enough, and a write per page
+    /// view would be most of the page's cost in the database.
+    /// </summary>
+    public static readonly TimeSpan ActivityResolution = TimeSpan.FromMinutes(5);
+
+    public sealed class Handler(AppDbContext db, CourseStructures structures, TimeProvider clock)
     {
         /// <param name="mayPreview">Trainers and admins read lessons of courses they are not enrolled in.</param>
         public async Task<(Access Access, Page? Page)> HandleAsync(string course, string module, string lesson, Guid userId, bool mayPreview,
             CancellationToken cancellationToken)
         {
-            var outline = await CourseOutline.LoadAsync(db, course, userId, (module, lesson), cancellationToken);
+            var outline = await CourseOutline.LoadAsync(db, structures, course, userId, (module, lesson), cancellationToken);
             var current = outline?.Find(module, lesson);
             if (outline is null || current?.Html is null)
             {
                 return (Access.NotFound, null);
             }
 
-            var now = clock.GetUtcNow();
-            var enrolled = await db.Enrolments
-                .Where(e => e.UserId == userId && e.CourseId == outline.CourseId)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastLessonId, current.Id).SetProperty(e => e.LastActivityUtc, now), cancellationToken) == 1;
-            if (!enrolled && !mayPreview)
+            var enrolment = outline.Enrolment;
+            if (enrolment is null)
             {
-                return (Access.NotEnrolled, null);
+                return mayPreview
+                    ? (Access.Granted, new Page(outline, current, outline.Previous(current), outline.Next(current), IsEnrolled: false))
+                    : (Access.NotEnrolled, null);
             }
 
-            return (Access.Granted, new Page(outline, current, outline.Previous(current), outline.Next(current), enrolled));
+            var now = clock.GetUtcNow();
+            if (enrolment.LastLessonId != current.Id || now - enrolment.LastActivityUtc >= ActivityResolution)
+            {
+                await db.Enrolments
+                    .Where(e => e.UserId == userId && e.CourseId == outline.CourseId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastLessonId, current.Id).SetProperty(e => e.LastActivityUtc, now), cancellationToken);
+            }
+
+            return (Access.Granted, new Page(outline, current, outline.Previous(current), outline.Next(current), IsEnrolled: true));
         }
     }
 }

@@ -17,12 +17,12 @@ public static class SubmitQuiz
 
     public enum Outcome { Graded, NotFound, NotEnrolled, NotAQuiz }
 
-    public sealed class Handler(AppDbContext db, CourseCompletion completion, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CourseStructures structures, CourseCompletion completion, TimeProvider clock)
     {
         public async Task<(Outcome Outcome, Result? Result)> HandleAsync(string course, string module, string lesson, Guid userId,
             IReadOnlyDictionary<string, IReadOnlyList<string>> answers, CancellationToken cancellationToken)
         {
-            var outline = await CourseOutline.LoadAsync(db, course, userId, (module, lesson), cancellationToken);
+            var outline = await CourseOutline.LoadAsync(db, structures, course, userId, (module, lesson), cancellationToken);
             var current = outline?.Find(module, lesson);
             if (outline is null || current?.Questions is null)
             {
