@@ -23,7 +23,9 @@ public static class DataServiceCollectionExtensions
         // Real time, not the app's TimeProvider: tests freeze that one to move business dates, not to stop timeouts.
         builder.Services.AddSingleton(services => new DatabaseCircuit(TimeProvider.System, services.GetRequiredService<ILogger<DatabaseCircuit>>()));
         builder.Services.AddSingleton<DatabaseCircuitInterceptor>();
-        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+        // Pooled: the options are built once, and a context is reset and reused instead of being built with its
+        // internal services for every request, which cost a fifth of a signed-in page's CPU when measured.
+        builder.Services.AddDbContextPool<AppDbContext>((services, options) =>
             UsePostgres(options, connectionString).AddInterceptors(services.GetRequiredService<DatabaseCircuitInterceptor>()));
         builder.Services.AddSingleton<DatabaseReachability>();
         // Keys in PostgreSQL: every app node reads the same ones, so sign-in cookies and antiforgery tokens
