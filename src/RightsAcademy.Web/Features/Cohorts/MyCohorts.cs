@@ -41,8 +41,20 @@ public static class MyCohorts
         }
 
         /// <summary>Only the learner's own cohorts, in one query: what the dashboard shows.</summary>
-        public async Task<IReadOnlyList<Row>> MineAsync(Guid userId, string language, CancellationToken cancellationToken) =>
-            await db.CohortMembers.Where(m => m.UserId == userId && m.Status != CohortMemberStatus.Left)
+        public async Task<IReadOnlyList<Row>> MineAsync(Guid userId, string language, CancellationToken cancellationToken)
+        {
+            var rows = new List<Row>();
+            await foreach (var row in Mine(db, userId, language).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+
+            return rows;
+        }
+
+        // Compiled once: the dashboard runs it on every visit.
+        private static readonly Func<AppDbContext, Guid, string, IAsyncEnumerable<Row>> Mine = EF.CompileAsyncQuery<AppDbContext, Guid, string, Row>(
+            (AppDbContext db, Guid userId, string language) => db.CohortMembers.Where(m => m.UserId == userId && m.Status != CohortMemberStatus.Left)
                 .Join(db.Cohorts, m => m.CohortId, c => c.Id, (m, c) => new { m.Status, Cohort = c })
                 .Where(x => x.Cohort.Stage != CohortStage.Archived)
                 .OrderBy(x => x.Cohort.StartsOn)
@@ -51,7 +63,6 @@ public static class MyCohorts
                     db.CourseTexts.Where(t => t.CourseId == x.Cohort.CourseId)
                         .OrderBy(t => t.Language == language ? 0 : db.Courses.Any(k => k.Id == x.Cohort.CourseId && k.DefaultLanguage == t.Language) ? 1 : 2)
                         .Select(t => t.Title).FirstOrDefault() ?? "",
-                    x.Cohort.StartsOn, x.Cohort.EndsOn, x.Status))
-                .ToListAsync(cancellationToken);
+                    x.Cohort.StartsOn, x.Cohort.EndsOn, x.Status)));
     }
 }

@@ -16,30 +16,11 @@ public static class LearnerProgress
     {
         public async Task<IReadOnlyList<Item>> HandleAsync(Guid userId, CancellationToken cancellationToken)
         {
-            var viewer = ContentLanguage.Viewer;
-            var rows = await db.Enrolments.AsNoTracking()
-                .Where(e => e.UserId == userId)
-                .Join(db.Courses.Where(c => c.ArchivedUtc == null), e => e.CourseId, c => c.Id, (e, c) => new
-                {
-                    c.Slug,
-                    c.DefaultLanguage,
-                    Titles = c.Texts.Where(t => t.Language == viewer || t.Language == c.DefaultLanguage).Select(t => new { t.Language, t.Title }).ToList(),
-                    e.CompletedUtc,
-                    e.LastActivityUtc,
-                    RequiredTotal = db.Lessons.Count(l => l.CourseId == c.Id && l.ArchivedUtc == null && l.Required),
-                    RequiredDone = db.Lessons.Count(l => l.CourseId == c.Id && l.ArchivedUtc == null && l.Required
-                                                         && db.LessonCompletions.Any(x => x.UserId == userId && x.LessonId == l.Id)),
-                    Last = db.Lessons.Where(l => l.Id == e.LastLessonId && l.ArchivedUtc == null)
-                        .Select(l => new
-                        {
-                            l.Slug,
-                            ModuleSlug = l.Module!.Slug,
-                            Titles = l.Texts.Where(t => t.Language == viewer || t.Language == c.DefaultLanguage).Select(t => new { t.Language, t.Title }).ToList(),
-                        })
-                        .FirstOrDefault(),
-                })
-                .OrderByDescending(r => r.LastActivityUtc)
-                .ToListAsync(cancellationToken);
+            var rows = new List<Row>();
+            await foreach (var row in Rows(db, userId, ContentLanguage.Viewer).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
 
             return [.. rows.Select(r =>
             {
@@ -50,5 +31,34 @@ public static class LearnerProgress
                     r.Last is null ? null : $"/courses/{r.Slug}/{r.Last.ModuleSlug}/{r.Last.Slug}", lastTitle);
             })];
         }
+
+        // Compiled once: the dashboard runs it on every visit.
+        private static readonly Func<AppDbContext, Guid, string, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery<AppDbContext, Guid, string, Row>(
+            (AppDbContext db, Guid userId, string viewer) => db.Enrolments.AsNoTracking()
+                .Where(e => e.UserId == userId)
+                .Join(db.Courses.Where(c => c.ArchivedUtc == null), e => e.CourseId, c => c.Id, (e, c) => new { e, c })
+                .OrderByDescending(x => x.e.LastActivityUtc)
+                .Select(x => new Row(
+                    x.c.Slug,
+                    x.c.DefaultLanguage,
+                    x.c.Texts.Where(t => t.Language == viewer || t.Language == x.c.DefaultLanguage).Select(t => new TitleRow(t.Language, t.Title)).ToList(),
+                    x.e.CompletedUtc,
+                    x.e.LastActivityUtc,
+                    db.Lessons.Count(l => l.CourseId == x.c.Id && l.ArchivedUtc == null && l.Required),
+                    db.Lessons.Count(l => l.CourseId == x.c.Id && l.ArchivedUtc == null && l.Required
+                                          && db.LessonCompletions.Any(d => d.UserId == userId && d.LessonId == l.Id)),
+                    db.Lessons.Where(l => l.Id == x.e.LastLessonId && l.ArchivedUtc == null)
+                        .Select(l => new LastRow(
+                            l.Slug,
+                            l.Module!.Slug,
+                            l.Texts.Where(t => t.Language == viewer || t.Language == x.c.DefaultLanguage).Select(t => new TitleRow(t.Language, t.Title)).ToList()))
+                        .FirstOrDefault())));
+
+        private sealed record Row(string Slug, string DefaultLanguage, List<TitleRow> Titles, DateTimeOffset? CompletedUtc,
+            DateTimeOffset LastActivityUtc, int RequiredTotal, int RequiredDone, LastRow? Last);
+
+        private sealed record LastRow(string Slug, string ModuleSlug, List<TitleRow> Titles);
+
+        private sealed record TitleRow(string Language, string Title);
     }
 }

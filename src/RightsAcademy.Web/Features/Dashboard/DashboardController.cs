@@ -19,17 +19,18 @@ public sealed class DashboardController(AppDbContext db) : Controller
         [FromServices] ListSessions.Handler sessions, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
-        var municipality = await db.Users.Where(u => u.Id == userId)
-            .Select(u => u.Municipality!.Name)
-            .SingleOrDefaultAsync(cancellationToken);
+        var municipality = await MunicipalityName(db, userId!.Value);
         return View(new DashboardPage(User.Find(AppClaims.DisplayName) ?? "", municipality ?? "",
             User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.Admin),
             User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin),
             User.IsInRole(Roles.Admin),
-            await progress.HandleAsync(userId!.Value, cancellationToken),
+            await progress.HandleAsync(userId.Value, cancellationToken),
             await cohorts.MineAsync(userId.Value, ContentLanguage.Viewer, cancellationToken),
             await sessions.NextAsync(User, 3, cancellationToken)));
     }
+
+    private static readonly Func<AppDbContext, Guid, Task<string?>> MunicipalityName = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId) => db.Users.Where(u => u.Id == userId).Select(u => u.Municipality!.Name).SingleOrDefault());
 }
 
 public sealed record DashboardPage(string DisplayName, string MunicipalityName, bool IsTrainer, bool IsCoordinator, bool IsAdmin,
