@@ -7,8 +7,8 @@ namespace RightsAcademy.Web.Features.Courses;
 /// <summary>
 /// A course's modules and lessons with titles in the viewer's language and the viewer's progress. The titles come
 /// from <see cref="CourseStructures"/> (shared by every learner, kept in memory per content hash); each request
-/// reads only what is the viewer's own: enrolment and completed lessons in one command, and for a lesson page the
-/// body of the lesson being read in a second.
+/// reads, in one command, the course's hash, the viewer's enrolment and completed lessons, and for a lesson page
+/// the text of the lesson being read.
 /// </summary>
 public sealed class CourseOutline
 {
@@ -38,7 +38,8 @@ public sealed class CourseOutline
         (string Module, string Lesson)? withBodyOf, CancellationToken cancellationToken)
     {
         var viewer = ContentLanguage.Viewer;
-        var course = await ViewerContext(db, courseSlug, userId);
+        // A slug never matches "": without a lesson to show, the query reads no text.
+        var course = await ViewerContext(db, courseSlug, userId, withBodyOf?.Module ?? "", withBodyOf?.Lesson ?? "", viewer);
         if (course is null)
         {
             return null;
@@ -50,11 +51,8 @@ public sealed class CourseOutline
             return null;
         }
 
-        var body = withBodyOf is var (module, lesson)
-            && structure.Modules.FirstOrDefault(m => m.Slug == module)?.Lessons.FirstOrDefault(l => l.Slug == lesson) is { } shown
-            ? await LoadBodyAsync(db, shown.Id, viewer, structure.DefaultLanguage, cancellationToken)
-            : null;
-        var done = course.Done.ToHashSet();
+        var body = ContentLanguage.Pick(course.Bodies, t => t.Language, structure.DefaultLanguage, viewer);
+        var done = string.IsNullOrEmpty(course.Done) ? [] : course.Done.Split(',').Select(Guid.Parse).ToHashSet();
         return new CourseOutline
         {
             CourseId = structure.CourseId,
@@ -71,22 +69,10 @@ public sealed class CourseOutline
         };
     }
 
-    private static async Task<BodyRow?> LoadBodyAsync(AppDbContext db, Guid lessonId, string viewer, string defaultLanguage,
-        CancellationToken cancellationToken)
-    {
-        var texts = new List<BodyRow>(2);
-        await foreach (var text in LessonBodies(db, lessonId, viewer, defaultLanguage).WithCancellation(cancellationToken))
-        {
-            texts.Add(text);
-        }
-
-        return ContentLanguage.Pick(texts, t => t.Language, defaultLanguage, viewer);
-    }
-
-    // Compiled once: every lesson page runs these two, and building and looking up the LINQ expression tree each
-    // time cost more of the site's CPU than reading the rows.
-    private static readonly Func<AppDbContext, string, Guid?, Task<ViewerRow?>> ViewerContext = EF.CompileAsyncQuery(
-        (AppDbContext db, string courseSlug, Guid? userId) => db.Courses.AsNoTracking()
+    // Compiled once, and one round trip: every lesson page runs it. Building and looking up the LINQ tree each time,
+    // and a second command for the lesson's text, cost more of the site's CPU than reading the rows.
+    private static readonly Func<AppDbContext, string, Guid?, string, string, string, Task<ViewerRow?>> ViewerContext = EF.CompileAsyncQuery(
+        (AppDbContext db, string courseSlug, Guid? userId, string module, string lesson, string viewer) => db.Courses.AsNoTracking()
             .Where(c => c.Slug == courseSlug && c.ArchivedUtc == null)
             .Select(c => new ViewerRow(
                 c.Id,
@@ -94,17 +80,18 @@ public sealed class CourseOutline
                 db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId)
                     .Select(e => new ViewerEnrolment(e.LastLessonId, e.LastActivityUtc, e.CompletedUtc))
                     .FirstOrDefault(),
-                db.LessonCompletions.Where(x => x.UserId == userId)
-                    .Join(db.Lessons.Where(l => l.CourseId == c.Id), x => x.LessonId, l => l.Id, (x, l) => x.LessonId)
+                // Aggregated into one column (string_agg), not a joined collection: joined beside the lesson's text, every
+                // completed lesson would repeat that text in the result.
+                string.Join(",", db.LessonCompletions.Where(x => x.UserId == userId)
+                    .Join(db.Lessons.Where(l => l.CourseId == c.Id), x => x.LessonId, l => l.Id, (x, l) => x.LessonId.ToString())),
+                db.Lessons.Where(l => l.CourseId == c.Id && l.Slug == lesson && l.Module!.Slug == module && l.ArchivedUtc == null)
+                    .SelectMany(l => l.Texts)
+                    .Where(t => t.Language == viewer || t.Language == c.DefaultLanguage)
+                    .Select(t => new BodyRow(t.LessonId, t.Language, t.Title, t.Html, t.Questions))
                     .ToList()))
             .SingleOrDefault());
 
-    private static readonly Func<AppDbContext, Guid, string, string, IAsyncEnumerable<BodyRow>> LessonBodies = EF.CompileAsyncQuery(
-        (AppDbContext db, Guid lessonId, string viewer, string defaultLanguage) => db.LessonTexts.AsNoTracking()
-            .Where(t => t.LessonId == lessonId && (t.Language == viewer || t.Language == defaultLanguage))
-            .Select(t => new BodyRow(t.LessonId, t.Language, t.Title, t.Html, t.Questions)));
-
-    private sealed record ViewerRow(Guid Id, string ContentHash, ViewerEnrolment? Enrolment, List<Guid> Done);
+    private sealed record ViewerRow(Guid Id, string ContentHash, ViewerEnrolment? Enrolment, string? Done, List<BodyRow> Bodies);
 
     private sealed record BodyRow(Guid LessonId, string Language, string Title, string Html, List<QuizQuestionData> Questions);
 }

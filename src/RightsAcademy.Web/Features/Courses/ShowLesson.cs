@@ -5,8 +5,8 @@ namespace RightsAcademy.Web.Features.Courses;
 
 /// <summary>
 /// A lesson page: its body in the learner's language (or the default, with a note), the way back and forth,
-/// and the learner's place remembered for "continue where you left off". Two SQL commands when the learner reads
-/// on (see <see cref="CourseOutline"/>), a third when the place to remember changed.
+/// and the learner's place remembered for "continue where you left off". One SQL command when the learner reads
+/// on (see <see cref="CourseOutline"/>), a second when the place to remember changed.
 /// </summary>
 public static class ShowLesson
 {
