@@ -6,9 +6,9 @@ namespace RightsAcademy.Web.Features.Courses;
 
 /// <summary>
 /// A course's modules and lessons with titles in the viewer's language and the viewer's progress. The titles come
-/// from <see cref="CourseStructures"/> (shared by every learner, kept in memory per content hash); each request
-/// reads, in one command, the course's hash, the viewer's enrolment and completed lessons, and for a lesson page
-/// the text of the lesson being read.
+/// and, for a lesson page, the lesson's text come from <see cref="CourseStructures"/> (shared by every learner, kept
+/// in memory per content hash); each request reads, in one small command, only the course's hash and what is the
+/// viewer's own: enrolment and completed lessons.
 /// </summary>
 public sealed class CourseOutline
 {
@@ -38,8 +38,7 @@ public sealed class CourseOutline
         (string Module, string Lesson)? withBodyOf, CancellationToken cancellationToken)
     {
         var viewer = ContentLanguage.Viewer;
-        // A slug never matches "": without a lesson to show, the query reads no text.
-        var course = await ViewerContext(db, courseSlug, userId, withBodyOf?.Module ?? "", withBodyOf?.Lesson ?? "", viewer);
+        var course = await ViewerContext(db, courseSlug, userId);
         if (course is null)
         {
             return null;
@@ -51,7 +50,10 @@ public sealed class CourseOutline
             return null;
         }
 
-        var body = ContentLanguage.Pick(course.Bodies, t => t.Language, structure.DefaultLanguage, viewer);
+        var shown = withBodyOf is var (module, lesson)
+            ? structure.Modules.FirstOrDefault(m => m.Slug == module)?.Lessons.FirstOrDefault(l => l.Slug == lesson)
+            : null;
+        var body = shown is null ? null : await structures.GetBodyAsync(db, structure, shown, cancellationToken);
         var done = string.IsNullOrEmpty(course.Done) ? [] : course.Done.Split(',').Select(Guid.Parse).ToHashSet();
         return new CourseOutline
         {
@@ -61,18 +63,18 @@ public sealed class CourseOutline
             DefaultLanguage = structure.DefaultLanguage,
             Enrolment = course.Enrolment,
             Modules = [.. structure.Modules.Select(m => new OutlineModule(m.Slug, m.Title, [.. m.Lessons.Select(l =>
-                body is not null && body.LessonId == l.Id
-                    ? new OutlineLesson(l.Id, l.ModuleSlug, l.Slug, body.Title, l.Kind, l.Minutes, l.Required, l.PassMark, l.Version,
-                        done.Contains(l.Id), body.Language, body.Html, body.Questions)
+                body is not null && shown!.Id == l.Id
+                    ? new OutlineLesson(l.Id, l.ModuleSlug, l.Slug, l.Title, l.Kind, l.Minutes, l.Required, l.PassMark, l.Version,
+                        done.Contains(l.Id), l.TextLanguage, body.Html, body.Questions)
                     : new OutlineLesson(l.Id, l.ModuleSlug, l.Slug, l.Title, l.Kind, l.Minutes, l.Required, l.PassMark, l.Version,
                         done.Contains(l.Id), l.TextLanguage, null, null))]))],
         };
     }
 
-    // Compiled once, and one round trip: every lesson page runs it. Building and looking up the LINQ tree each time,
-    // and a second command for the lesson's text, cost more of the site's CPU than reading the rows.
-    private static readonly Func<AppDbContext, string, Guid?, string, string, string, Task<ViewerRow?>> ViewerContext = EF.CompileAsyncQuery(
-        (AppDbContext db, string courseSlug, Guid? userId, string module, string lesson, string viewer) => db.Courses.AsNoTracking()
+    // Compiled once: every course and lesson page runs it, and building and looking up the LINQ tree each time cost
+    // more of the site's CPU than reading the row. The lesson's text comes from CourseStructures, not from here.
+    private static readonly Func<AppDbContext, string, Guid?, Task<ViewerRow?>> ViewerContext = EF.CompileAsyncQuery(
+        (AppDbContext db, string courseSlug, Guid? userId) => db.Courses.AsNoTracking()
             .Where(c => c.Slug == courseSlug && c.ArchivedUtc == null)
             .Select(c => new ViewerRow(
                 c.Id,
@@ -80,20 +82,12 @@ public sealed class CourseOutline
                 db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId)
                     .Select(e => new ViewerEnrolment(e.LastLessonId, e.LastActivityUtc, e.CompletedUtc))
                     .FirstOrDefault(),
-                // Aggregated into one column (string_agg), not a joined collection: joined beside the lesson's text, every
-                // completed lesson would repeat that text in the result.
+                // One column (string_agg) rather than a collection: one row, one small result.
                 string.Join(",", db.LessonCompletions.Where(x => x.UserId == userId)
-                    .Join(db.Lessons.Where(l => l.CourseId == c.Id), x => x.LessonId, l => l.Id, (x, l) => x.LessonId.ToString())),
-                db.Lessons.Where(l => l.CourseId == c.Id && l.Slug == lesson && l.Module!.Slug == module && l.ArchivedUtc == null)
-                    .SelectMany(l => l.Texts)
-                    .Where(t => t.Language == viewer || t.Language == c.DefaultLanguage)
-                    .Select(t => new BodyRow(t.LessonId, t.Language, t.Title, t.Html, t.Questions))
-                    .ToList()))
+                    .Join(db.Lessons.Where(l => l.CourseId == c.Id), x => x.LessonId, l => l.Id, (x, l) => x.LessonId.ToString()))))
             .SingleOrDefault());
 
-    private sealed record ViewerRow(Guid Id, string ContentHash, ViewerEnrolment? Enrolment, string? Done, List<BodyRow> Bodies);
-
-    private sealed record BodyRow(Guid LessonId, string Language, string Title, string Html, List<QuizQuestionData> Questions);
+    private sealed record ViewerRow(Guid Id, string ContentHash, ViewerEnrolment? Enrolment, string? Done);
 }
 
 public sealed record ViewerEnrolment(Guid? LastLessonId, DateTimeOffset LastActivityUtc, DateTimeOffset? CompletedUtc);

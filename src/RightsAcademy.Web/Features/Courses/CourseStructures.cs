@@ -17,7 +17,13 @@ public sealed class CourseStructures : IDisposable
     // many times over, and still a few megabytes at most.
     private const int MaxEntries = 4_000;
 
+    // Lesson texts are larger (10 to 30 KB of HTML each): sized by their length, 8 million characters (16 MB) hold
+    // the few hundred lessons being read at any time; the rest are read from PostgreSQL when asked for.
+    private const int MaxBodyCharacters = 8_000_000;
+
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+
+    private readonly MemoryCache bodies = new(new MemoryCacheOptions { SizeLimit = MaxBodyCharacters });
 
     public async Task<CourseStructure?> GetAsync(AppDbContext db, Guid courseId, string contentHash, string language,
         CancellationToken cancellationToken)
@@ -39,7 +45,50 @@ public sealed class CourseStructures : IDisposable
         return loaded;
     }
 
-    public void Dispose() => cache.Dispose();
+    /// <summary>
+    /// The text of a lesson in the language its title is shown in. The HTML is rendered at import and changes only
+    /// with the course's content hash (which covers every file, images included), so it is kept under that hash;
+    /// reading it from PostgreSQL on every view cost the decompression, transfer and decoding of tens of kilobytes.
+    /// </summary>
+    public async Task<LessonBody?> GetBodyAsync(AppDbContext db, CourseStructure structure, StructureLesson lesson,
+        CancellationToken cancellationToken)
+    {
+        var key = new BodyKey(lesson.Id, lesson.TextLanguage, structure.ContentHash);
+        if (bodies.TryGetValue(key, out LessonBody? cached))
+        {
+            return cached;
+        }
+
+        var loaded = await db.LessonTexts.AsNoTracking()
+            .Where(t => t.LessonId == lesson.Id && t.Language == lesson.TextLanguage)
+            .Select(t => new
+            {
+                Body = new LessonBody(t.Html, t.Questions),
+                db.Courses.Single(c => c.Id == structure.CourseId).ContentHash,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        if (loaded.ContentHash == structure.ContentHash)
+        {
+            bodies.Set(key, loaded.Body, new MemoryCacheEntryOptions
+            {
+                Size = Math.Max(1, loaded.Body.Html.Length + loaded.Body.Questions.Sum(q => q.QuestionHtml.Length) * 4),
+                SlidingExpiration = TimeSpan.FromMinutes(30),
+            });
+        }
+
+        return loaded.Body;
+    }
+
+    public void Dispose()
+    {
+        cache.Dispose();
+        bodies.Dispose();
+    }
 
     private static async Task<CourseStructure?> LoadAsync(AppDbContext db, Guid courseId, string language, CancellationToken cancellationToken)
     {
@@ -96,8 +145,13 @@ public sealed class CourseStructures : IDisposable
 
     private sealed record Key(Guid CourseId, string ContentHash, string Language);
 
+    private sealed record BodyKey(Guid LessonId, string Language, string CourseContentHash);
+
     private sealed record TitleRow(string Language, string Title);
 }
+
+/// <summary>A lesson's text, rendered and sanitised at import; quiz questions with their answers (never sent to the browser).</summary>
+public sealed record LessonBody(string Html, IReadOnlyList<QuizQuestionData> Questions);
 
 public sealed record CourseStructure(Guid CourseId, string Slug, string ContentHash, string Title, string DefaultLanguage,
     IReadOnlyList<StructureModule> Modules);

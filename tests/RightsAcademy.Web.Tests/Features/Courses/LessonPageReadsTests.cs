@@ -25,12 +25,14 @@ public sealed class LessonPageReadsTests(LessonPageReadsTests.Fixture app) : ICl
         Assert.Contains("In practice", before, StringComparison.Ordinal);
         Assert.DoesNotContain("Revised practice", before, StringComparison.Ordinal);
 
-        content.Write("kept-outline", "01-basics/02-practice.md", TempContent.LessonMd("Revised practice", "Step by step."))
+        content.Write("kept-outline", "01-basics/01-intro.md", TempContent.LessonMd("Introduction", "Welcome, in a revised text."))
+            .Write("kept-outline", "01-basics/02-practice.md", TempContent.LessonMd("Revised practice", "Step by step."))
             .Write("kept-outline", "01-basics/04-more.md", TempContent.LessonMd("One more step"));
         await app.Factory.ImportAsync(content.Folder);
 
         var after = await client.GetPageAsync("/courses/kept-outline/basics/intro");
         Assert.Contains("Revised practice", after, StringComparison.Ordinal);
+        Assert.Contains("Welcome, in a revised text.", after, StringComparison.Ordinal);
         Assert.Contains("One more step", await client.GetPageAsync("/courses/kept-outline"), StringComparison.Ordinal);
         Assert.Contains("One more step", await client.GetPageAsync("/courses/kept-outline/basics/more"), StringComparison.Ordinal);
     }
@@ -50,7 +52,7 @@ public sealed class LessonPageReadsTests(LessonPageReadsTests.Fixture app) : ICl
         app.Clock.Now = start.AddMinutes(1);
         var again = await client.GetAsync("/courses/reading-on/basics/intro");
         Assert.Equal(("intro", start), await LastPlaceAsync("reading-on"));
-        // The course with the learner's enrolment, progress and the lesson's text in one command: nothing written.
+        // The course's hash with the learner's enrolment and progress; outline and text from memory; nothing written.
         Assert.Equal("1", again.Headers.GetValues("X-Sql-Commands").Single());
 
         await client.GetPageAsync("/courses/reading-on/basics/practice");
