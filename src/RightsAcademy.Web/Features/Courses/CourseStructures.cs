@@ -139,8 +139,9 @@ public sealed class CourseStructures : IDisposable
                     })]);
             })
             .ToList();
-        var courseTitle = ContentLanguage.Pick(first.CourseTitles, t => t.Language, first.DefaultLanguage, language)?.Title ?? first.CourseSlug;
-        return new CourseStructure(courseId, first.CourseSlug, first.ContentHash, courseTitle, first.DefaultLanguage, modules);
+        var courseTitle = ContentLanguage.Pick(first.CourseTitles, t => t.Language, first.DefaultLanguage, language);
+        return new CourseStructure(courseId, first.CourseSlug, first.ContentHash, courseTitle?.Title ?? first.CourseSlug,
+            courseTitle?.Language ?? first.DefaultLanguage, first.DefaultLanguage, modules);
     }
 
     private sealed record Key(Guid CourseId, string ContentHash, string Language);
@@ -153,8 +154,11 @@ public sealed class CourseStructures : IDisposable
 /// <summary>A lesson's text, rendered and sanitised at import; quiz questions with their answers (never sent to the browser).</summary>
 public sealed record LessonBody(string Html, IReadOnlyList<QuizQuestionData> Questions);
 
-public sealed record CourseStructure(Guid CourseId, string Slug, string ContentHash, string Title, string DefaultLanguage,
-    IReadOnlyList<StructureModule> Modules);
+public sealed record CourseStructure(Guid CourseId, string Slug, string ContentHash, string Title, string TitleLanguage,
+    string DefaultLanguage, IReadOnlyList<StructureModule> Modules)
+{
+    public IEnumerable<StructureLesson> Lessons => Modules.SelectMany(m => m.Lessons);
+}
 
 public sealed record StructureModule(string Slug, string Title, IReadOnlyList<StructureLesson> Lessons);
 

@@ -3,7 +3,10 @@ using RightsAcademy.Web.Infrastructure.Data;
 
 namespace RightsAcademy.Web.Features.Courses;
 
-/// <summary>The learner's courses for the dashboard: progress and where to continue, in one query.</summary>
+/// <summary>
+/// The learner's courses for the dashboard: progress and where to continue, in one query (titles and outlines from
+/// <see cref="CourseStructures"/>).
+/// </summary>
 public static class LearnerProgress
 {
     public sealed record Item(string CourseSlug, string Title, string TextLanguage, int RequiredTotal, int RequiredDone,
@@ -12,53 +15,51 @@ public static class LearnerProgress
         public int Percent => RequiredTotal == 0 ? 0 : RequiredDone * 100 / RequiredTotal;
     }
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, CourseStructures structures)
     {
         public async Task<IReadOnlyList<Item>> HandleAsync(Guid userId, CancellationToken cancellationToken)
         {
             var rows = new List<Row>();
-            await foreach (var row in Rows(db, userId, ContentLanguage.Viewer).WithCancellation(cancellationToken))
+            await foreach (var row in Rows(db, userId).WithCancellation(cancellationToken))
             {
                 rows.Add(row);
             }
 
-            return [.. rows.Select(r =>
+            var viewer = ContentLanguage.Viewer;
+            var items = new List<Item>(rows.Count);
+            foreach (var row in rows)
             {
-                var title = ContentLanguage.Pick(r.Titles, t => t.Language, r.DefaultLanguage);
-                var lastTitle = r.Last is null ? null : ContentLanguage.Pick(r.Last.Titles, t => t.Language, r.DefaultLanguage)?.Title;
-                return new Item(r.Slug, title?.Title ?? r.Slug, title?.Language ?? r.DefaultLanguage, r.RequiredTotal, r.RequiredDone,
-                    r.CompletedUtc, r.LastActivityUtc,
-                    r.Last is null ? null : $"/courses/{r.Slug}/{r.Last.ModuleSlug}/{r.Last.Slug}", lastTitle);
-            })];
+                // Titles, required lessons and the last lesson's place come from the outline kept in memory.
+                var structure = await structures.GetAsync(db, row.CourseId, row.ContentHash, viewer, cancellationToken);
+                var done = string.IsNullOrEmpty(row.Done) ? [] : row.Done.Split(',').Select(Guid.Parse).ToHashSet();
+                var required = structure?.Lessons.Where(l => l.Required).ToList() ?? [];
+                var last = structure?.Lessons.FirstOrDefault(l => l.Id == row.LastLessonId);
+                items.Add(new Item(row.Slug, structure?.Title ?? row.Slug, structure?.TitleLanguage ?? row.DefaultLanguage, required.Count,
+                    required.Count(l => done.Contains(l.Id)), row.CompletedUtc, row.LastActivityUtc,
+                    last is null ? null : $"/courses/{row.Slug}/{last.ModuleSlug}/{last.Slug}", last?.Title));
+            }
+
+            return items;
         }
 
-        // Compiled once: the dashboard runs it on every visit.
-        private static readonly Func<AppDbContext, Guid, string, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery<AppDbContext, Guid, string, Row>(
-            (AppDbContext db, Guid userId, string viewer) => db.Enrolments.AsNoTracking()
+        // Compiled once: the dashboard runs it on every visit. Only what is the learner's own is read here.
+        private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery<AppDbContext, Guid, Row>(
+            (AppDbContext db, Guid userId) => db.Enrolments.AsNoTracking()
                 .Where(e => e.UserId == userId)
                 .Join(db.Courses.Where(c => c.ArchivedUtc == null), e => e.CourseId, c => c.Id, (e, c) => new { e, c })
                 .OrderByDescending(x => x.e.LastActivityUtc)
                 .Select(x => new Row(
+                    x.c.Id,
                     x.c.Slug,
+                    x.c.ContentHash,
                     x.c.DefaultLanguage,
-                    x.c.Texts.Where(t => t.Language == viewer || t.Language == x.c.DefaultLanguage).Select(t => new TitleRow(t.Language, t.Title)).ToList(),
                     x.e.CompletedUtc,
                     x.e.LastActivityUtc,
-                    db.Lessons.Count(l => l.CourseId == x.c.Id && l.ArchivedUtc == null && l.Required),
-                    db.Lessons.Count(l => l.CourseId == x.c.Id && l.ArchivedUtc == null && l.Required
-                                          && db.LessonCompletions.Any(d => d.UserId == userId && d.LessonId == l.Id)),
-                    db.Lessons.Where(l => l.Id == x.e.LastLessonId && l.ArchivedUtc == null)
-                        .Select(l => new LastRow(
-                            l.Slug,
-                            l.Module!.Slug,
-                            l.Texts.Where(t => t.Language == viewer || t.Language == x.c.DefaultLanguage).Select(t => new TitleRow(t.Language, t.Title)).ToList()))
-                        .FirstOrDefault())));
+                    x.e.LastLessonId,
+                    string.Join(",", db.LessonCompletions.Where(d => d.UserId == userId)
+                        .Join(db.Lessons.Where(l => l.CourseId == x.c.Id), d => d.LessonId, l => l.Id, (d, l) => d.LessonId.ToString())))));
 
-        private sealed record Row(string Slug, string DefaultLanguage, List<TitleRow> Titles, DateTimeOffset? CompletedUtc,
-            DateTimeOffset LastActivityUtc, int RequiredTotal, int RequiredDone, LastRow? Last);
-
-        private sealed record LastRow(string Slug, string ModuleSlug, List<TitleRow> Titles);
-
-        private sealed record TitleRow(string Language, string Title);
+        private sealed record Row(Guid CourseId, string Slug, string ContentHash, string DefaultLanguage, DateTimeOffset? CompletedUtc,
+            DateTimeOffset LastActivityUtc, Guid? LastLessonId, string? Done);
     }
 }
