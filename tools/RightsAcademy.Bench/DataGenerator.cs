@@ -308,8 +308,9 @@ internal sealed class DataGenerator(string connectionString, double scale, strin
         await copy.WriteAsync(attendance, cancellationToken);
         await log.WriteLineAsync($"  {sessions.Count} sessions, {rsvps.Count} answers, {attendance.Count} attendance records ({watch.Elapsed.TotalSeconds:0.0} s)");
 
-        // Fresh statistics, as autovacuum would have them on a site that grew to this size.
-        await using (var analyze = new NpgsqlCommand("ANALYZE", connection))
+        // Fresh statistics and visibility maps, as autovacuum would have them on a site that grew to this size. With
+        // ANALYZE alone, autovacuum started on the bulk-loaded tables while the pages were being measured.
+        await using (var analyze = new NpgsqlCommand("VACUUM (ANALYZE)", connection))
         {
             analyze.CommandTimeout = 600;
             await analyze.ExecuteNonQueryAsync(cancellationToken);
