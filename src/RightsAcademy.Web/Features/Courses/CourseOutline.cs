@@ -54,7 +54,7 @@ public sealed class CourseOutline
             ? structure.Modules.FirstOrDefault(m => m.Slug == module)?.Lessons.FirstOrDefault(l => l.Slug == lesson)
             : null;
         var body = shown is null ? null : await structures.GetBodyAsync(db, structure, shown, cancellationToken);
-        var done = string.IsNullOrEmpty(course.Done) ? [] : course.Done.Split(',').Select(Guid.Parse).ToHashSet();
+        var done = CompletedLessons.Parse(course.Done);
         return new CourseOutline
         {
             CourseId = structure.CourseId,
@@ -63,11 +63,11 @@ public sealed class CourseOutline
             DefaultLanguage = structure.DefaultLanguage,
             Enrolment = course.Enrolment,
             Modules = [.. structure.Modules.Select(m => new OutlineModule(m.Slug, m.Title, [.. m.Lessons.Select(l =>
-                body is not null && shown!.Id == l.Id
-                    ? new OutlineLesson(l.Id, l.ModuleSlug, l.Slug, l.Title, l.Kind, l.Minutes, l.Required, l.PassMark, l.Version,
-                        done.Contains(l.Id), l.TextLanguage, body.Html, body.Questions)
-                    : new OutlineLesson(l.Id, l.ModuleSlug, l.Slug, l.Title, l.Kind, l.Minutes, l.Required, l.PassMark, l.Version,
-                        done.Contains(l.Id), l.TextLanguage, null, null))]))],
+            {
+                var text = l.Id == shown?.Id ? body : null;
+                return new OutlineLesson(l.Id, l.ModuleSlug, l.Slug, l.Title, l.Kind, l.Minutes, l.Required, l.PassMark, l.Version,
+                    done.Contains(l.Id), l.TextLanguage, text?.Html, text?.Questions);
+            })]))],
         };
     }
 
@@ -82,8 +82,8 @@ public sealed class CourseOutline
                 db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId)
                     .Select(e => new ViewerEnrolment(e.LastLessonId, e.LastActivityUtc, e.CompletedUtc))
                     .FirstOrDefault(),
-                // One column (string_agg) rather than a collection: one row, one small result.
-                string.Join(",", db.LessonCompletions.Where(x => x.UserId == userId)
+                // One column (string_agg, read by CompletedLessons.Parse) rather than a collection: one row, one small result.
+                string.Join(CompletedLessons.Separator, db.LessonCompletions.Where(x => x.UserId == userId)
                     .Join(db.Lessons.Where(l => l.CourseId == c.Id), x => x.LessonId, l => l.Id, (x, l) => x.LessonId.ToString()))))
             .SingleOrDefault());
 
@@ -100,3 +100,15 @@ public sealed record OutlineModule(string Slug, string Title, IReadOnlyList<Outl
 /// <param name="TextLanguage">The language the title (and body) are shown in; differs from the viewer's when untranslated.</param>
 public sealed record OutlineLesson(Guid Id, string ModuleSlug, string Slug, string Title, LessonKind Kind, int Minutes, bool Required,
     int? PassMark, int Version, bool Done, string TextLanguage, string? Html, IReadOnlyList<QuizQuestionData>? Questions);
+
+/// <summary>
+/// A learner's completed lessons of one course as one column: <c>string.Join</c> in a query becomes PostgreSQL's
+/// <c>string_agg</c>, so a page reads one row instead of a collection joined beside its other columns.
+/// </summary>
+internal static class CompletedLessons
+{
+    public const string Separator = ",";
+
+    public static HashSet<Guid> Parse(string? ids) =>
+        string.IsNullOrEmpty(ids) ? [] : [.. ids.Split(Separator).Select(Guid.Parse)];
+}

@@ -31,7 +31,7 @@ public static class LearnerProgress
             {
                 // Titles, required lessons and the last lesson's place come from the outline kept in memory.
                 var structure = await structures.GetAsync(db, row.CourseId, row.ContentHash, viewer, cancellationToken);
-                var done = string.IsNullOrEmpty(row.Done) ? [] : row.Done.Split(',').Select(Guid.Parse).ToHashSet();
+                var done = CompletedLessons.Parse(row.Done);
                 var required = structure?.Lessons.Where(l => l.Required).ToList() ?? [];
                 var last = structure?.Lessons.FirstOrDefault(l => l.Id == row.LastLessonId);
                 items.Add(new Item(row.Slug, structure?.Title ?? row.Slug, structure?.TitleLanguage ?? row.DefaultLanguage, required.Count,
@@ -56,7 +56,7 @@ public static class LearnerProgress
                     x.e.CompletedUtc,
                     x.e.LastActivityUtc,
                     x.e.LastLessonId,
-                    string.Join(",", db.LessonCompletions.Where(d => d.UserId == userId)
+                    string.Join(CompletedLessons.Separator, db.LessonCompletions.Where(d => d.UserId == userId)
                         .Join(db.Lessons.Where(l => l.CourseId == x.c.Id), d => d.LessonId, l => l.Id, (d, l) => d.LessonId.ToString())))));
 
         private sealed record Row(Guid CourseId, string Slug, string ContentHash, string DefaultLanguage, DateTimeOffset? CompletedUtc,

@@ -36,8 +36,6 @@ public static class ShowCourse
                     c.Languages,
                     Texts = c.Texts.Where(t => t.Language == viewer || t.Language == c.DefaultLanguage)
                         .Select(t => new { t.Language, t.Title, t.Summary, t.Html }).ToList(),
-                    Enrolment_ = db.Enrolments.Where(e => e.CourseId == c.Id && e.UserId == userId)
-                        .Select(e => new { e.CompletedUtc, e.LastLessonId }).FirstOrDefault(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (course is null)
@@ -51,15 +49,17 @@ public static class ShowCourse
                 return null;
             }
 
+            // The viewer's enrolment comes with the outline.
             var text = ContentLanguage.Pick(course.Texts, t => t.Language, course.DefaultLanguage)!;
-            var continueWith = course.Enrolment_ is null
+            var enrolment = outline.Enrolment;
+            var continueWith = enrolment is null
                 ? null
-                : outline.Lessons.FirstOrDefault(l => l.Id == course.Enrolment_.LastLessonId && !l.Done)
+                : outline.Lessons.FirstOrDefault(l => l.Id == enrolment.LastLessonId && !l.Done)
                   ?? outline.Lessons.FirstOrDefault(l => !l.Done)
-                  ?? outline.Lessons.FirstOrDefault(l => l.Id == course.Enrolment_.LastLessonId);
+                  ?? outline.Lessons.FirstOrDefault(l => l.Id == enrolment.LastLessonId);
             return new Page(slug, text.Title, text.Summary, text.Html, text.Language, course.DefaultLanguage, course.EstimatedHours,
-                course.Level, course.Enrolment, course.Themes, course.Languages, outline, userId is not null, course.Enrolment_ is not null,
-                course.Enrolment_?.CompletedUtc, continueWith);
+                course.Level, course.Enrolment, course.Themes, course.Languages, outline, userId is not null, enrolment is not null,
+                enrolment?.CompletedUtc, continueWith);
         }
     }
 }
