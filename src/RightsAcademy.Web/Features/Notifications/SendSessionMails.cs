@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RightsAcademy.Web.Features.Sessions;
+using RightsAcademy.Web.Infrastructure.BackgroundJobs;
 using RightsAcademy.Web.Infrastructure.Data;
 
 namespace RightsAcademy.Web.Features.Notifications;
@@ -9,17 +10,30 @@ namespace RightsAcademy.Web.Features.Notifications;
 /// from the sessions' current state. A reminder's key holds the start it was computed from
 /// (<c>session-reminder:{session}:{user}:24h:{yyyyMMddHHmm}</c>): a moved session gets new reminders for its new
 /// time and can never produce one for its old time, a cancelled one gets none, and a re-run sends nothing twice.
+/// A run that starts while another is still writing (a catch-up of thousands of invitations) steps aside.
 /// </summary>
-public sealed class SendSessionMails(AppDbContext db, SessionMails mails, TimeProvider clock)
+public sealed partial class SendSessionMails(AppDbContext db, SessionMails mails, TimeProvider clock, ILogger<SendSessionMails> logger)
 {
     public static readonly IReadOnlyList<(string Kind, TimeSpan Before)> Reminders = [("24h", TimeSpan.FromHours(24)), ("1h", TimeSpan.FromHours(1))];
 
     public static string ReminderKey(Guid sessionId, Guid userId, string kind, DateTimeOffset startUtc) =>
         $"session-reminder:{sessionId}:{userId}:{kind}:{startUtc.UtcDateTime:yyyyMMddHHmm}";
 
-    public sealed record Report(int Invitations, int Reminders);
+    public sealed record Report(int Invitations, int Reminders, bool SteppedAside = false);
 
     public async Task<Report> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var run = await ExclusiveRun.TryEnterAsync(db, RecurringJobs.SessionMails, cancellationToken);
+        if (run is null)
+        {
+            LogSteppedAside();
+            return new Report(0, 0, SteppedAside: true);
+        }
+
+        return await SendDueAsync(cancellationToken);
+    }
+
+    private async Task<Report> SendDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         // One query for every yes/maybe answer to an upcoming session, and one per table for the keys already written:
@@ -86,4 +100,7 @@ public sealed class SendSessionMails(AppDbContext db, SessionMails mails, TimePr
 
         return due;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session mails: another run is still writing; this one steps aside")]
+    private partial void LogSteppedAside();
 }

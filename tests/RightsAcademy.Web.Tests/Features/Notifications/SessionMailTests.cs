@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RightsAcademy.Web.Features.Accounts;
 using RightsAcademy.Web.Features.Notifications;
 using RightsAcademy.Web.Features.Sessions;
+using RightsAcademy.Web.Infrastructure.BackgroundJobs;
 using RightsAcademy.Web.Testing;
 using RightsAcademy.Web.Tests.Infrastructure.Mail;
 
@@ -182,4 +183,67 @@ public sealed class SessionMailThroughPagesTests(NotificationFixture app) : ICla
         await app.DeliverAsync();
         Assert.Equal(2, app.Sink.To("pages-member@example.org").Count(r => (r.Message.Subject ?? "").Contains("Pages session", StringComparison.Ordinal)));
     }
+}
+
+/// <summary>Runs that overlap: the minutely schedule starts a new run while a long catch-up is still writing.</summary>
+public sealed class SessionMailOverlapTests(NotificationFixture app) : IClassFixture<NotificationFixture>
+{
+    [Fact]
+    public async Task A_run_that_starts_while_another_holds_the_job_steps_aside_and_the_next_one_sends_what_is_due()
+    {
+        app.Clock.Now = DateTimeOffset.UtcNow;
+        var m = app.Municipality.Id;
+        var coordinator = await app.Factory.CreateUserAsync("overlap-coord@example.org", Roles.Coordinator, m);
+        var member = await app.Factory.CreateUserAsync("overlap-member@example.org", Roles.Learner, m);
+        var session = await app.Factory.CreateSessionAsync(coordinator.Id, [], startUtc: app.Clock.Now.AddDays(5), title: "Overlap session");
+        await using (var db = app.Factory.Database.CreateDbContext())
+        {
+            db.SessionRsvps.Add(new SessionRsvp { SessionId = session.Id, UserId = member.Id, Answer = RsvpAnswer.Yes, AnsweredUtc = app.Clock.Now, UpdatedUtc = app.Clock.Now });
+            await db.SaveChangesAsync();
+        }
+
+        // The long run, on another node: its own connection holds the job.
+        await using (var elsewhere = app.Factory.Database.CreateDbContext())
+        {
+            await using var longRun = await ExclusiveRun.TryEnterAsync(elsewhere, RecurringJobs.SessionMails, CancellationToken.None);
+            Assert.NotNull(longRun);
+
+            Assert.Equal(new SendSessionMails.Report(0, 0, SteppedAside: true), await RunAsync());
+            await using var check = app.Factory.Database.CreateDbContext();
+            Assert.False(await check.OutboxMessages.AnyAsync(o => o.IdempotencyKey == SessionMails.InvitationKey(session.Id, member.Id)));
+        }
+
+        // The long run has ended (its hold let go): the next run is the one that sends, and it let go too.
+        Assert.Equal(new SendSessionMails.Report(1, 0), await RunAsync());
+        Assert.Equal(new SendSessionMails.Report(0, 0), await RunAsync());
+    }
+
+    [Fact]
+    public async Task A_node_that_dies_mid_run_does_not_keep_the_job_from_the_others()
+    {
+        await using var elsewhere = app.Factory.Database.CreateDbContext();
+        var held = await ExclusiveRun.TryEnterAsync(elsewhere, RecurringJobs.SessionMails, CancellationToken.None);
+        Assert.NotNull(held);
+        Assert.Equal(new SendSessionMails.Report(0, 0, SteppedAside: true), await RunAsync());
+
+        // The node's connection drops without a word (no unlock): PostgreSQL frees the lock with the session. The
+        // timeout makes the call wait until the backend has gone.
+        await using (var admin = app.Factory.Database.CreateDbContext())
+        {
+            var pid = await ProcessIdAsync(elsewhere);
+            await admin.Database.ExecuteSqlAsync($"select pg_terminate_backend({pid}, 10000)");
+        }
+
+        Assert.False((await RunAsync()).SteppedAside);
+    }
+
+    private static async Task<int> ProcessIdAsync(Web.Infrastructure.Data.AppDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "select pg_backend_pid()";
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
+    private Task<SendSessionMails.Report> RunAsync() =>
+        app.RunAsync(services => services.GetRequiredService<SendSessionMails>().RunAsync(CancellationToken.None));
 }
