@@ -13,10 +13,12 @@ namespace RightsAcademy.Web.Infrastructure.Mail;
 /// </summary>
 public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILogger<OutboxDeliveryTrigger> logger) : DbTransactionInterceptor
 {
-    private static readonly object Waiting = new();
-
-    // Contexts whose open transaction wrote mail; weak, so a context disposed without committing leaves nothing behind.
-    private readonly ConditionalWeakTable<DbContext, object> _waiting = [];
+    // The transaction (EF's TransactionId) that wrote mail, per context, until it commits or rolls back. Matched by
+    // transaction, not just by context: contexts are pooled (AddDbContextPool) and serve request after request, and a
+    // transaction that is only disposed (an exception, a request that ends without committing, the pool resetting the
+    // context) raises neither TransactionCommitted nor TransactionRolledBack. Its entry must not make the next, unrelated
+    // commit on the same context enqueue a run. Weak, so a context that is not pooled leaves nothing behind.
+    private readonly ConditionalWeakTable<DbContext, StrongBox<Guid>> _waiting = [];
 
     /// <summary>How long an enqueued run is taken to cover further mail when no run has started in this process.</summary>
     public static readonly TimeSpan CoalesceWindow = TimeSpan.FromSeconds(1);
@@ -37,8 +39,37 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
         }
         else
         {
-            _waiting.AddOrUpdate(db, Waiting);
+            _waiting.AddOrUpdate(db, new StrongBox<Guid>(db.Database.CurrentTransaction.TransactionId));
         }
+    }
+
+    // A transaction that begins on a context ends whatever an earlier one left there: one disposed without commit or
+    // rollback wrote nothing that will ever be visible. (The transaction id check in Committed would ignore it too;
+    // this keeps a pooled context from carrying the entry around.)
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Forget(eventData);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData,
+        DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override DbTransaction TransactionUsed(DbConnection connection, TransactionEventData eventData, DbTransaction result)
+    {
+        Forget(eventData);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionUsedAsync(DbConnection connection, TransactionEventData eventData,
+        DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData);
+        return ValueTask.FromResult(result);
     }
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData);
@@ -61,13 +92,16 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
 
     private void Committed(TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } db && _waiting.Remove(db))
+        // Only the commit of the transaction that wrote the mail; a context serves one operation at a time, so the entry
+        // cannot change between the read and the removal.
+        if (eventData.Context is { } db && _waiting.TryGetValue(db, out var wrote) && wrote.Value == eventData.TransactionId)
         {
+            _waiting.Remove(db);
             Enqueue();
         }
     }
 
-    private void Forget(TransactionEndEventData eventData)
+    private void Forget(TransactionEventData eventData)
     {
         if (eventData.Context is { } db)
         {

@@ -188,6 +188,94 @@ public sealed class OutboxDeliveryTests(MailFixture app) : IClassFixture<MailFix
         Assert.Equal(jobsAtStart + 1, await DeliveryJobsAsync(db));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_transaction_that_wrote_mail_and_was_abandoned_does_not_make_the_next_commit_on_its_pooled_context_enqueue_a_run(
+        bool disposedBeforeTheScopeEnds)
+    {
+        var trigger = app.Site.Services.GetRequiredService<OutboxDeliveryTrigger>();
+        // As if a run had just started: earlier tests may have left one waiting, which would cover a request too.
+        trigger.RunStarted();
+        var key = $"test:abandoned:{disposedBeforeTheScopeEnds}";
+        // Counted on a context of its own: the pooled one is only usable while a scope holds it.
+        await using var check = app.Factory.Database.CreateDbContext();
+        var jobsAtStart = await DeliveryJobsAsync(check);
+        AppDbContext abandonedOn;
+        await using (var scope = app.Site.Services.CreateAsyncScope())
+        {
+            abandonedOn = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // A request that fails after writing mail: its transaction is disposed (or left to the pool's reset), neither
+            // committed nor rolled back through EF, so the trigger hears of no end.
+            var transaction = await abandonedOn.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<IMailer>().SendAsync(MailFixture.Mail(key, "abandoned@example.org"));
+            if (disposedBeforeTheScopeEnds)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+
+        Assert.Null(await app.MailOrDefaultAsync(key));
+
+        // The next, unrelated request that gets the same pooled context commits a transaction that wrote no mail.
+        await using (await RentAgainAsync(abandonedOn))
+        {
+            await using var transaction = await abandonedOn.Database.BeginTransactionAsync();
+            await abandonedOn.Database.ExecuteSqlAsync($"SELECT 1");
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(jobsAtStart, await DeliveryJobsAsync(check));
+
+        // The context still reports the commit of a transaction that did write mail.
+        await using (var later = await RentAgainAsync(abandonedOn))
+        {
+            await using var transaction = await abandonedOn.Database.BeginTransactionAsync();
+            await later.Scope.ServiceProvider.GetRequiredService<IMailer>().SendAsync(MailFixture.Mail($"{key}:then", "abandoned@example.org"));
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(jobsAtStart + 1, await DeliveryJobsAsync(check));
+        // Sent now, so that no later test finds it waiting in front of its own mail.
+        await app.DeliverAsync();
+    }
+
+    /// <summary>
+    /// Opens request scopes on the site until one is handed <paramref name="context"/> from the pool (which is first in,
+    /// first out, and may hold contexts of earlier tests), as a later request would be; the other scopes end with it.
+    /// </summary>
+    private async Task<Rented> RentAgainAsync(AppDbContext context)
+    {
+        var scopes = new List<AsyncServiceScope>();
+        for (var i = 0; i < 64; i++)
+        {
+            var scope = app.Site.Services.CreateAsyncScope();
+            scopes.Add(scope);
+            if (ReferenceEquals(scope.ServiceProvider.GetRequiredService<AppDbContext>(), context))
+            {
+                return new Rented(scope, scopes);
+            }
+        }
+
+        foreach (var scope in scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        throw new InvalidOperationException("The pool did not hand the context out again.");
+    }
+
+    private sealed record Rented(AsyncServiceScope Scope, List<AsyncServiceScope> Scopes) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var scope in Scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
     [Fact]
     public async Task A_5xx_reply_fails_the_mail_for_good_with_the_servers_reply()
     {
