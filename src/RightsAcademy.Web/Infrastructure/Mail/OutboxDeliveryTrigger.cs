@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Hangfire;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -20,12 +21,11 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
     // commit on the same context enqueue a run. Weak, so a context that is not pooled leaves nothing behind.
     private readonly ConditionalWeakTable<DbContext, StrongBox<Guid>> _waiting = [];
 
-    /// <summary>How long an enqueued run is taken to cover further mail when no run has started in this process.</summary>
-    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromSeconds(1);
-
-    // When this process last enqueued a run that has not started here yet (Environment.TickCount64), 0 when none. The
-    // window bounds the case where that run starts on another node: mail is then at most a second behind a new run.
-    private long _queuedAt;
+    // The delivery job this process last enqueued, until a run starts here; null when none. Only a hint of which job to
+    // ask Hangfire about: whether it still waits in the queue is read from the storage (see Enqueue), since any node's
+    // worker may take it. A time window ("enqueued less than a second ago covers new mail") lost mail that was committed
+    // after the run had started on another node and looked: nothing enqueued a run for it until the recurring one.
+    private string? _queuedJob;
 
     // 1 while a delivery run is sending in this process; _missed is 1 when a run gave way to it since it began.
     private int _running;
@@ -111,9 +111,10 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
 
     /// <summary>
     /// Called by a delivery run as it starts: mail committed from now on needs a new run, since this one may already
-    /// have looked. Until then, further requests are covered by the run already waiting in the queue.
+    /// have looked. Saves asking the storage whether the job this process enqueued is still waiting: on a single node it
+    /// is usually the run that starts.
     /// </summary>
-    public void RunStarted() => Interlocked.Exchange(ref _queuedAt, 0);
+    public void RunStarted() => Interlocked.Exchange(ref _queuedJob, null);
 
     /// <summary>
     /// One delivery run sends at a time in this process (it sends over several connections itself). Runs that start
@@ -149,28 +150,36 @@ public sealed partial class OutboxDeliveryTrigger(IServiceProvider services, ILo
 
     private void Enqueue()
     {
-        // One waiting run covers every mail committed before it starts: thousands of one-mail transactions (session
-        // invitations) would otherwise queue thousands of runs, and work behind them (certificates) would wait.
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref _queuedAt);
-        if (last != 0 && now - last < (long)CoalesceWindow.TotalMilliseconds)
-        {
-            return;
-        }
-
-        Interlocked.Exchange(ref _queuedAt, now);
-
         try
         {
-            services.GetRequiredService<IBackgroundJobClient>().Enqueue<DeliverOutbox>(job => job.RunAsync(CancellationToken.None));
+            // One waiting run covers every mail committed before it starts: thousands of one-mail transactions (session
+            // invitations) would otherwise queue thousands of runs, and work behind them (certificates) would wait.
+            if (Volatile.Read(ref _queuedJob) is { } queued && StillQueued(queued))
+            {
+                return;
+            }
+
+            var job = services.GetRequiredService<IBackgroundJobClient>().Enqueue<DeliverOutbox>(run => run.RunAsync(CancellationToken.None));
+            Interlocked.Exchange(ref _queuedJob, job);
         }
 #pragma warning disable CA1031 // The mail is safely in the outbox; failing the user's request over a missed speed-up would be worse.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Interlocked.Exchange(ref _queuedAt, 0);
+            Interlocked.Exchange(ref _queuedJob, null);
             LogEnqueueFailed(ex);
         }
+    }
+
+    /// <summary>
+    /// Whether the job is still Enqueued, i.e. no worker on any node has taken it. The mail was committed before this
+    /// read; a worker sets the job Processing before the run starts and looks, so a run that this read saw waiting
+    /// looks later and finds the mail. One read by primary key, where an enqueue writes several rows.
+    /// </summary>
+    private bool StillQueued(string job)
+    {
+        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
+        return connection.GetStateData(job)?.Name == EnqueuedState.StateName;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not enqueue outbox delivery; the recurring run will send the mail")]
