@@ -446,7 +446,8 @@ public sealed class OutboxDeliveryTests(MailFixture app) : IClassFixture<MailFix
     [Fact]
     public async Task Mail_written_after_the_queued_run_was_taken_by_another_nodes_worker_gets_a_run_of_its_own()
     {
-        // Another node of the same site whose worker takes the run this node enqueues; started before the clock matters.
+        // Another node of the same site (its own container and trigger), whose worker takes the run this node enqueues.
+        // Started first, so that what follows happens within a second, as in the flake this reproduces.
         await using var other = app.CreateNode();
         await app.DeliverAsync(other);
         await using var scope = app.Site.Services.CreateAsyncScope();
