@@ -51,6 +51,8 @@ public static class WebUiExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ViewerClock>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<PageConcurrencyOptions>().BindConfiguration(PageConcurrencyOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.AddReverseProxy();
         return builder;
     }
@@ -87,6 +89,8 @@ public static class WebUiExtensions
         app.UseMiddleware<Features.Accounts.AdminTwoFactorMiddleware>();
         // After routing, so endpoint policies (certificate verification) apply.
         app.UseRateLimiter();
+        // After the rate limiter: a refused request never waits for its turn.
+        app.UseMiddleware<PageRequestGate>();
         // Last before the endpoint, so a retry runs only the page again, after authentication and the rest.
         app.UseMiddleware<StaleConnectionRetryMiddleware>();
 
