@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using RightsAcademy.Web.Infrastructure.Data;
 
 namespace RightsAcademy.Web.Infrastructure.BackgroundJobs;
@@ -40,7 +39,7 @@ public sealed class ExclusiveRun : IAsyncDisposable
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (await ScalarAsync(db, "select pg_try_advisory_lock(@key)", key, cancellationToken))
+            if (await db.Database.SqlQuery<bool>($"select pg_try_advisory_lock({key}) as \"Value\"").SingleAsync(cancellationToken))
             {
                 return new ExclusiveRun(db, key);
             }
@@ -65,23 +64,11 @@ public sealed class ExclusiveRun : IAsyncDisposable
         {
             // Not cancellable: a run that was cancelled must still let go, or the lock would last as long as the pooled
             // connection.
-            await ScalarAsync(_db, "select pg_advisory_unlock(@key)", _key, CancellationToken.None);
+            await _db.Database.SqlQuery<bool>($"select pg_advisory_unlock({_key}) as \"Value\"").SingleAsync(CancellationToken.None);
         }
         finally
         {
             await _db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static async Task<bool> ScalarAsync(AppDbContext db, string sql, long key, CancellationToken cancellationToken)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "key";
-        parameter.Value = key;
-        command.Parameters.Add(parameter);
-        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 }
